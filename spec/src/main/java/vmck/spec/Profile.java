@@ -40,6 +40,9 @@ public record Profile(
         if (!checkOrder.containsAll(List.of(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION))) {
             throw new IllegalArgumentException(name + ": the check order must contain TASK, COUNT_ZERO, SOURCE and DESTINATION");
         }
+        if (checkOrder.get(0) != Check.TASK) {
+            throw new IllegalArgumentException(name + ": VMC-TASK-1 is decided first: nothing can be judged without a task");
+        }
         if (checkOrder.indexOf(Check.SOURCE) > checkOrder.indexOf(Check.DESTINATION)) {
             throw new IllegalArgumentException(name + ": VMC-ORDER-1 puts the source before the destination");
         }
