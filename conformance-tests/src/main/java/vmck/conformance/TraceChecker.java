@@ -1,0 +1,412 @@
+package vmck.conformance;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import vmck.model.AddressSpace;
+import vmck.model.CopyDecision;
+import vmck.model.PageRun;
+import vmck.model.ReferenceModel;
+import vmck.scenario.Call;
+import vmck.scenario.Reply;
+import vmck.spec.Clause;
+import vmck.spec.Geometry;
+import vmck.spec.KernReturn;
+import vmck.spec.Profile;
+import vmck.spec.VmProt;
+
+/**
+ * Checks a recorded trace (calls and the implementation's replies) against the model, SibylFS
+ * style: it keeps every memory state the model still allows, prunes them by what it observes, and
+ * reports the first reply no allowed state explains, citing the clause it contradicts.
+ *
+ * <p>A checker is for one trace; it is cheap to create.
+ */
+public final class TraceChecker {
+
+    /** More states than this means the profile allows too much to check; keep the first ones. */
+    private static final int MAX_STATES = 16;
+    private static final int SUCCESS = KernReturn.KERN_SUCCESS.code();
+
+    private final ReferenceModel model;
+    private final Geometry geometry;
+    private List<AddressSpace> states;
+    /** Successful vm_copy calls so far, for attributing later observations (VMC-COPY-2). */
+    private final List<Call.VmCopy> completedCopies = new ArrayList<>();
+    private final EnumSet<Clause> exercised = EnumSet.noneOf(Clause.class);
+    /** The last call that may have changed memory, and its reply. */
+    private Call lastMutation;
+    private Reply lastMutationReply;
+
+    public TraceChecker(Profile profile, Geometry geometry) {
+        this.model = new ReferenceModel(profile, geometry);
+        this.geometry = geometry;
+        this.states = new ArrayList<>(List.of(new AddressSpace(geometry)));
+    }
+
+    /** The outcome of checking one trace. */
+    public record Result(Violation violation, Set<Clause> exercised) {
+        public boolean passed() {
+            return violation == null;
+        }
+    }
+
+    /** Checks {@code replies} against {@code calls}; replies may be fewer (a run cut short). */
+    public static Result check(Profile profile, Geometry geometry, List<Call> calls, List<Reply> replies) {
+        TraceChecker checker = new TraceChecker(profile, geometry);
+        for (int i = 0; i < Math.min(calls.size(), replies.size()); i++) {
+            Violation violation = checker.step(i, calls.get(i), replies.get(i));
+            if (violation != null) {
+                return new Result(violation, Set.copyOf(checker.exercised));
+            }
+        }
+        return new Result(null, checker.exercised.isEmpty() ? Set.of() : Set.copyOf(checker.exercised));
+    }
+
+    /** Checks one call's reply and advances the allowed states; returns the violation, if any. */
+    Violation step(int index, Call call, Reply reply) {
+        Violation violation;
+        if (call instanceof Call.VmCopy copy) {
+            violation = checkCopy(index, copy, reply);
+        } else if (call instanceof Call.VmRead read) {
+            violation = checkRead(index, read, reply);
+        } else if (call instanceof Call.VmRegion region) {
+            violation = checkRegion(index, region, reply);
+        } else {
+            violation = checkHelper(index, call, reply);
+        }
+        if (call.mutates()) {
+            lastMutation = call;
+            lastMutationReply = reply;
+        }
+        return violation;
+    }
+
+    // ------------------------------------------------------------------ vm_copy
+
+    private Violation checkCopy(int index, Call.VmCopy copy, Reply reply) {
+        boolean live = copy.task() == Call.LIVE_TASK;
+        CopyDecision first = model.decideCopy(live ? states.get(0) : null,
+                copy.sourceAddress(), copy.count(), copy.destAddress());
+        noteExercised(first);
+        List<AddressSpace> next = new ArrayList<>();
+        for (AddressSpace state : states) {
+            CopyDecision decision = live ? model.decideCopy(state, copy.sourceAddress(), copy.count(), copy.destAddress()) : first;
+            List<CopyDecision.Outcome> matching = decision.outcomes().stream()
+                    .filter(outcome -> outcome.kr() == reply.kr()).toList();
+            for (CopyDecision.Outcome outcome : matching) {
+                AddressSpace after = matching.size() == 1 ? state : state.copy();
+                if (live) {
+                    model.applyCopy(after, copy.sourceAddress(), copy.destAddress(), outcome);
+                }
+                if (next.size() < MAX_STATES) {
+                    next.add(after);
+                }
+            }
+        }
+        if (next.isEmpty()) {
+            return new Violation(index, first.blame(reply.kr()), false, first.toString(), KernReturn.describe(reply.kr()));
+        }
+        states = next;
+        if (reply.kr() == SUCCESS && live && copy.count() != 0) {
+            completedCopies.add(copy);
+        }
+        return null;
+    }
+
+    /** Records which clauses this call puts to the test: the deciding one and any precedence between findings. */
+    private void noteExercised(CopyDecision decision) {
+        exercised.add(decision.decidedBy());
+        for (int kr : KernReturnCodes.ALL) {
+            Clause blamed = decision.blame(kr);
+            if (blamed != null) {
+                exercised.add(blamed);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ observations
+
+    private Violation checkRead(int index, Call.VmRead read, Reply reply) {
+        if (read.task() != Call.LIVE_TASK) {
+            return checkDeadTaskCall(index, reply);
+        }
+        ReferenceModel.Read expected = model.read(states.get(0), read.address(), read.size());
+        if (reply.kr() != expected.kr()) {
+            return observationViolation(index, read.address(), expected.clause(),
+                    KernReturn.describe(expected.kr()), KernReturn.describe(reply.kr()));
+        }
+        if (expected.kr() != SUCCESS) {
+            return null;
+        }
+        if (reply.data() == null || reply.data().length != read.size()) {
+            return new Violation(index, Clause.VMH_READ_1, true, read.size() + " bytes",
+                    reply.data() == null ? "no data" : reply.data().length + " bytes");
+        }
+        List<AddressSpace> consistent = new ArrayList<>();
+        for (AddressSpace state : states) {
+            if (java.util.Arrays.equals(state.bytes(read.address(), (int) read.size()), reply.data())) {
+                consistent.add(state);
+            }
+        }
+        noteObservationExercised(read.address(), read.size());
+        if (consistent.isEmpty()) {
+            byte[] wanted = states.get(0).bytes(read.address(), (int) read.size());
+            int at = java.util.Arrays.mismatch(wanted, reply.data());
+            long address = read.address() + at;
+            return observationViolation(index, address, Clause.VMH_READ_1,
+                    "byte at " + Geometry.hex(address) + " = " + hexByte(wanted[at]),
+                    hexByte(reply.data()[at]) + " (" + excerpt(reply.data(), at) + ")");
+        }
+        states = consistent;
+        return null;
+    }
+
+    private Violation checkRegion(int index, Call.VmRegion query, Reply reply) {
+        if (query.task() != Call.LIVE_TASK) {
+            return checkDeadTaskCall(index, reply);
+        }
+        ReferenceModel.Region expected = model.region(states.get(0), query.address());
+        if (!expected.allowedCodes().contains(reply.kr())) {
+            return observationViolation(index, query.address(), Clause.VMH_REGION_1,
+                    describeCodes(expected.allowedCodes()), KernReturn.describe(reply.kr()));
+        }
+        if (reply.kr() != SUCCESS) {
+            return null;
+        }
+        noteRegionExercised();
+        String problem = regionProblem(states.get(0), query.address(), reply);
+        return problem == null ? null : observationViolation(index, reply.address(), Clause.VMH_REGION_1,
+                problem, String.format("region [%s, +%s) %s/%s", Geometry.hex(reply.address()),
+                        Geometry.hex(reply.size()), VmProt.format(reply.protection()), VmProt.format(reply.maxProtection())));
+    }
+
+    /**
+     * Compares a reported region with the model page by page (region boundaries are the
+     * implementation's business): it must hold the queried page or start at the next allocated
+     * page above it, and every page in it must be allocated with the reported attributes.
+     * Returns what the model expected when they disagree.
+     */
+    private String regionProblem(AddressSpace state, long queryAddress, Reply reply) {
+        long firstPage = geometry.pageIndex(queryAddress);
+        PageRun expectedRun = state.runAtOrAbove(firstPage);
+        if (reply.size() == 0 || !geometry.isPageAligned(reply.address()) || !geometry.isPageAligned(reply.size())
+                || geometry.wraps(reply.address(), reply.size())) {
+            return "a non-empty page-aligned region";
+        }
+        long reportedFirst = geometry.pageIndex(reply.address());
+        long reportedEnd = reportedFirst + geometry.pageIndex(reply.size());
+        long expectedStart = Math.max(firstPage, expectedRun.firstPage());
+        if (reportedFirst > expectedStart || reportedEnd <= expectedStart) {
+            return "a region holding " + Geometry.hex(geometry.pageAddress(expectedStart));
+        }
+        for (long page = reportedFirst; page < reportedEnd; ) {
+            PageRun run = state.runAt(page);
+            if (run == null) {
+                return "page " + Geometry.hex(geometry.pageAddress(page)) + " unallocated";
+            }
+            if (run.protection() != reply.protection() || run.maxProtection() != reply.maxProtection()) {
+                return "page " + Geometry.hex(geometry.pageAddress(page)) + " " + VmProt.format(run.protection())
+                        + "/" + VmProt.format(run.maxProtection());
+            }
+            page = run.endPage();
+        }
+        return null;
+    }
+
+    /**
+     * Blames an observation that no allowed state explains on the last call that could have
+     * changed memory: a vm_copy's own clauses, or copy isolation when a later write leaked
+     * through a copy, or else the helper call's clause (a harness prerequisite).
+     */
+    private Violation observationViolation(int index, long address, Clause observationClause, String expected, String observed) {
+        if (lastMutation instanceof Call.VmCopy copy) {
+            Clause clause;
+            if (copy.task() != Call.LIVE_TASK) {
+                clause = Clause.VMC_TASK_1;
+            } else if (lastMutationReply.kr() != SUCCESS) {
+                clause = Clause.VMC_ATOMIC_1;
+            } else if (observationClause == Clause.VMH_REGION_1) {
+                clause = regionAllocationDiffers(expected) ? Clause.VMC_FRAME_3 : Clause.VMC_FRAME_2;
+            } else if (within(address, copy.destAddress(), copy.count())) {
+                clause = Clause.VMC_COPY_1;
+            } else {
+                clause = Clause.VMC_FRAME_1;
+            }
+            return new Violation(index, clause, false, expected, observed);
+        }
+        if (lastMutation instanceof Call.VmWrite write && !within(address, write.address(), write.size())) {
+            for (Call.VmCopy copy : completedCopies) {
+                if (within(address, copy.sourceAddress(), copy.count()) || within(address, copy.destAddress(), copy.count())) {
+                    return new Violation(index, Clause.VMC_COPY_2, false, expected, observed);
+                }
+            }
+        }
+        return new Violation(index, lastMutation == null ? observationClause : helperClause(lastMutation),
+                true, expected, observed);
+    }
+
+    private static boolean regionAllocationDiffers(String expected) {
+        return expected.contains("unallocated") || expected.startsWith("a region") || expected.startsWith("a non-empty");
+    }
+
+    private void noteObservationExercised(long address, long size) {
+        if (lastMutation instanceof Call.VmCopy copy && copy.task() == Call.LIVE_TASK) {
+            if (lastMutationReply.kr() != SUCCESS) {
+                exercised.add(Clause.VMC_ATOMIC_1);
+            } else if (copy.count() != 0) {
+                if (overlaps(address, size, copy.destAddress(), copy.count())) {
+                    exercised.add(Clause.VMC_COPY_1);
+                }
+                if (address != copy.destAddress() || size != copy.count()) {
+                    exercised.add(Clause.VMC_FRAME_1);
+                }
+            }
+        }
+        if (lastMutation instanceof Call.VmWrite write) {
+            for (Call.VmCopy copy : completedCopies) {
+                boolean wroteIntoCopy = overlaps(write.address(), write.size(), copy.sourceAddress(), copy.count())
+                        || overlaps(write.address(), write.size(), copy.destAddress(), copy.count());
+                if (wroteIntoCopy) {
+                    exercised.add(Clause.VMC_COPY_2);
+                }
+            }
+        }
+        exercised.add(Clause.VMH_READ_1);
+    }
+
+    private void noteRegionExercised() {
+        if (lastMutation instanceof Call.VmCopy copy && copy.task() == Call.LIVE_TASK) {
+            exercised.add(lastMutationReply.kr() == SUCCESS ? Clause.VMC_FRAME_2 : Clause.VMC_ATOMIC_1);
+            if (lastMutationReply.kr() == SUCCESS) {
+                exercised.add(Clause.VMC_FRAME_3);
+            }
+        }
+        exercised.add(Clause.VMH_REGION_1);
+    }
+
+    // ------------------------------------------------------------------ helper calls
+
+    private Violation checkHelper(int index, Call call, Reply reply) {
+        if (taskOf(call) != Call.LIVE_TASK) {
+            return checkDeadTaskCall(index, reply);
+        }
+        Clause clause = helperClause(call);
+        exercised.add(clause);
+        int expectedKr;
+        long expectedAddress = reply.address();
+        if (call instanceof Call.VmAllocate allocate && allocate.anywhere()) {
+            // Kernels choose addresses differently: any free, page-aligned place in the user range will do.
+            expectedKr = anywhereAllocation(allocate, reply);
+        } else {
+            expectedKr = applyHelper(call, states.get(0), reply);
+            for (AddressSpace other : states.subList(1, states.size())) {
+                applyHelper(call, other, reply);
+            }
+            if (call instanceof Call.VmAllocate) {
+                expectedAddress = expectedKr == SUCCESS ? geometry.truncPage(((Call.VmAllocate) call).address()) : reply.address();
+            }
+        }
+        if (expectedKr != reply.kr() || expectedAddress != reply.address()) {
+            return new Violation(index, clause, true, KernReturn.describe(expectedKr)
+                    + (call instanceof Call.VmAllocate ? " at " + Geometry.hex(expectedAddress) : ""),
+                    KernReturn.describe(reply.kr()) + (call instanceof Call.VmAllocate ? " at " + Geometry.hex(reply.address()) : ""));
+        }
+        return null;
+    }
+
+    private int anywhereAllocation(Call.VmAllocate allocate, Reply reply) {
+        if (reply.kr() != SUCCESS) {
+            // The model can place it; an implementation that cannot is departing from VMH-ALLOC-2.
+            AddressSpace probe = states.get(0).copy();
+            return model.allocate(probe, 0, allocate.size(), true).kr();
+        }
+        int kr = SUCCESS;
+        for (AddressSpace state : states) {
+            kr = model.allocate(state, reply.address(), allocate.size(), false).kr();
+        }
+        return kr;
+    }
+
+    /** Applies a helper call to one state; returns the model's code. */
+    private int applyHelper(Call call, AddressSpace state, Reply reply) {
+        if (call instanceof Call.VmAllocate c) {
+            return model.allocate(state, c.address(), c.size(), false).kr();
+        }
+        if (call instanceof Call.VmDeallocate c) {
+            return model.deallocate(state, c.address(), c.size()).kr();
+        }
+        if (call instanceof Call.VmProtect c) {
+            return model.protect(state, c.address(), c.size(), c.setMaximum(), c.newProtection()).kr();
+        }
+        Call.VmWrite c = (Call.VmWrite) call;
+        return model.write(state, c.address(), c.data()).kr();
+    }
+
+    private Violation checkDeadTaskCall(int index, Reply reply) {
+        CopyDecision dead = model.decideCopy(null, 0, 0, 0);
+        return dead.allowedCodes().contains(reply.kr()) ? null
+                : new Violation(index, Clause.VMC_TASK_1, false, dead.toString(), KernReturn.describe(reply.kr()));
+    }
+
+    static Clause helperClause(Call call) {
+        if (call instanceof Call.VmAllocate c) {
+            return c.anywhere() ? Clause.VMH_ALLOC_2 : Clause.VMH_ALLOC_1;
+        }
+        if (call instanceof Call.VmDeallocate) {
+            return Clause.VMH_DEALLOC_1;
+        }
+        if (call instanceof Call.VmProtect c) {
+            return c.setMaximum() ? Clause.VMH_PROT_3 : Clause.VMH_PROT_1;
+        }
+        if (call instanceof Call.VmWrite) {
+            return Clause.VMH_WRITE_1;
+        }
+        if (call instanceof Call.VmRead) {
+            return Clause.VMH_READ_1;
+        }
+        if (call instanceof Call.VmRegion) {
+            return Clause.VMH_REGION_1;
+        }
+        return Clause.VMC_COPY_1;
+    }
+
+    private static int taskOf(Call call) {
+        if (call instanceof Call.VmAllocate c) {
+            return c.task();
+        }
+        if (call instanceof Call.VmDeallocate c) {
+            return c.task();
+        }
+        if (call instanceof Call.VmProtect c) {
+            return c.task();
+        }
+        return ((Call.VmWrite) call).task();
+    }
+
+    // ------------------------------------------------------------------ small helpers
+
+    private static boolean within(long address, long start, long length) {
+        return length != 0 && Long.compareUnsigned(address - start, length) < 0;
+    }
+
+    private static boolean overlaps(long start, long length, long otherStart, long otherLength) {
+        return within(start, otherStart, otherLength) || within(otherStart, start, length);
+    }
+
+    private static String describeCodes(Set<Integer> codes) {
+        return codes.stream().sorted().map(KernReturn::describe).reduce((a, b) -> a + " or " + b).orElse("nothing");
+    }
+
+    private static String hexByte(byte value) {
+        return String.format("0x%02x", value & 0xFF);
+    }
+
+    private static String excerpt(byte[] data, int at) {
+        int end = Math.min(data.length, at + 8);
+        return "bytes from there: " + HexFormat.of().formatHex(data, at, end);
+    }
+}
