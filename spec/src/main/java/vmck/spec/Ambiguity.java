@@ -27,11 +27,13 @@ public enum Ambiguity {
     /** minimum and maximum user address. */
     AMB_06("minimum and maximum user address", List.of(Clause.VMC_RANGE_2, Clause.VMC_RANGE_4)),
     /** hole versus protection: address order or kind. */
-    AMB_07("hole versus protection: address order or kind", List.of(Clause.VMC_ORDER_2, Clause.VMC_SRC_1, Clause.VMC_SRC_2, Clause.VMC_DST_1, Clause.VMC_DST_2)),
+    AMB_07("hole versus protection: address order or kind",
+            List.of(Clause.VMC_ORDER_2, Clause.VMC_SRC_1, Clause.VMC_SRC_2, Clause.VMC_DST_1, Clause.VMC_DST_2)),
     /** source versus destination. */
     AMB_08("source versus destination", List.of(Clause.VMC_ORDER_1)),
     /** alignment versus the source checks. */
-    AMB_09("alignment versus the source checks", List.of(Clause.VMC_ORDER_3, Clause.VMC_ALIGN_1, Clause.VMC_ALIGN_2, Clause.VMC_ALIGN_3)),
+    AMB_09("alignment versus the source checks",
+            List.of(Clause.VMC_ORDER_3, Clause.VMC_ALIGN_1, Clause.VMC_ALIGN_2, Clause.VMC_ALIGN_3)),
     /** count 0 versus alignment. */
     AMB_10("count 0 versus alignment", List.of(Clause.VMC_ORDER_4, Clause.VMC_ZERO_1)),
     /** atomicity of a failed copy. */
@@ -39,11 +41,13 @@ public enum Ambiguity {
     /** destination protection afterwards. */
     AMB_12("destination protection afterwards", List.of(Clause.VMC_FRAME_2)),
     /** role of max protection. */
-    AMB_13("role of max protection", List.of(Clause.VMC_SRC_3, Clause.VMC_DST_2, Clause.VMH_PROT_2, Clause.VMH_PROT_3)),
+    AMB_13("role of max protection",
+            List.of(Clause.VMC_SRC_3, Clause.VMC_DST_2, Clause.VMH_PROT_2, Clause.VMH_PROT_3)),
     /** invalid target_task. */
     AMB_14("invalid target_task", List.of(Clause.VMC_TASK_1, Clause.VMH_TASK_1)),
     /** rounding of unaligned ranges. */
-    AMB_15("rounding of unaligned ranges", List.of(Clause.VMC_RANGE_1, Clause.VMC_SRC_1, Clause.VMC_SRC_2, Clause.VMC_ALIGN_1, Clause.VMC_ALIGN_2, Clause.VMC_FRAME_1)),
+    AMB_15("rounding of unaligned ranges",
+            List.of(Clause.VMC_RANGE_1, Clause.VMC_SRC_1, Clause.VMC_SRC_2, Clause.VMC_ALIGN_1, Clause.VMC_ALIGN_2, Clause.VMC_FRAME_1)),
     /** page size. */
     AMB_16("page size", List.of(Clause.VMC_ALIGN_1, Clause.VMC_ALIGN_2, Clause.VMC_ALIGN_3)),
     /** overlapping ranges. */

@@ -183,17 +183,30 @@ final class SpecChecks {
      */
     static List<String> profileTableMismatches(SpecDocument doc, Collection<Profile> profiles) {
         List<String> problems = new ArrayList<>();
+        // the first Markdown table (a run of '|' lines) whose header's first cell is "Trait"
         List<List<String>> rows = new ArrayList<>();
+        boolean inTraitTable = false;
         for (String line : doc.text().split("\\R")) {
-            if (line.startsWith("|") && !line.matches("^\\|[-| :]+\\|$")) {
-                List<String> cells = new ArrayList<>();
-                for (String cell : line.substring(1, line.lastIndexOf('|')).split("\\|", -1)) {
-                    cells.add(cell.strip());
+            if (!line.startsWith("|")) {
+                if (inTraitTable) {
+                    break;
                 }
-                rows.add(cells);
+                rows.clear();
+                continue;
             }
+            if (line.matches("^\\|[-| :]+\\|$")) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (String cell : line.substring(1, line.lastIndexOf('|')).split("\\|", -1)) {
+                cells.add(cell.strip());
+            }
+            if (rows.isEmpty()) {
+                inTraitTable = cells.get(0).equals("Trait");
+            }
+            rows.add(cells);
         }
-        if (rows.isEmpty() || !rows.get(0).get(0).equals("Trait")) {
+        if (!inTraitTable) {
             problems.add("no profiles table with a 'Trait' header");
             return problems;
         }

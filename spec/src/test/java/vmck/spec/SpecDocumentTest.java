@@ -178,5 +178,9 @@ class SpecDocumentTest {
         assertThat(SpecChecks.profileTableMismatches(SpecDocument.parse(fixed), Profiles.all())).isEmpty();
         assertThat(SpecChecks.profileTableMismatches(SpecDocument.parse(fixed.replace("gnumach |", "other |")),
                 Profiles.all())).containsExactly("profiles table has no column for gnumach");
+        String otherTableFirst = "| Call | mach3 | gnumach |\n|---|---|---|\n| x | y | z |\n\n" + fixed;
+        assertThat(SpecChecks.profileTableMismatches(SpecDocument.parse(otherTableFirst), Profiles.all())).isEmpty();
+        assertThat(SpecChecks.profileTableMismatches(SpecDocument.parse("| Call | mach3 |\n|---|---|\n"),
+                Profiles.all())).containsExactly("no profiles table with a 'Trait' header");
     }
 }
