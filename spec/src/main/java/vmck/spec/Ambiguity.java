@@ -14,49 +14,51 @@ import java.util.Optional;
  * between profiles found on a clause can always be traced to the question behind it.
  */
 public enum Ambiguity {
-    /** count 0. */
+    /** Register row AMB-01: count 0. */
     AMB_01("count 0", List.of(Clause.VMC_ZERO_1, Clause.VMC_ORDER_4)),
-    /** misaligned source_address. */
+    /** Register row AMB-02: misaligned source_address. */
     AMB_02("misaligned source_address", List.of(Clause.VMC_ALIGN_1, Clause.VMC_ORDER_3)),
-    /** misaligned count. */
+    /** Register row AMB-03: misaligned count. */
     AMB_03("misaligned count", List.of(Clause.VMC_ALIGN_2, Clause.VMC_ORDER_3)),
-    /** misaligned dest_address. */
+    /** Register row AMB-04: misaligned dest_address. */
     AMB_04("misaligned dest_address", List.of(Clause.VMC_ALIGN_3, Clause.VMC_ORDER_3)),
-    /** overflow and wrap of a range. */
+    /** Register row AMB-05: overflow and wrap of a range. */
     AMB_05("overflow and wrap of a range", List.of(Clause.VMC_RANGE_1, Clause.VMC_RANGE_3)),
-    /** minimum and maximum user address. */
+    /** Register row AMB-06: minimum and maximum user address. */
     AMB_06("minimum and maximum user address", List.of(Clause.VMC_RANGE_2, Clause.VMC_RANGE_4)),
-    /** hole versus protection: address order or kind. */
+    /** Register row AMB-07: hole versus protection: address order or kind. */
     AMB_07("hole versus protection: address order or kind",
-            List.of(Clause.VMC_ORDER_2, Clause.VMC_SRC_1, Clause.VMC_SRC_2, Clause.VMC_DST_1, Clause.VMC_DST_2)),
-    /** source versus destination. */
+            List.of(Clause.VMC_ORDER_2, Clause.VMC_SRC_1, Clause.VMC_SRC_2,
+                    Clause.VMC_DST_1, Clause.VMC_DST_2)),
+    /** Register row AMB-08: source versus destination. */
     AMB_08("source versus destination", List.of(Clause.VMC_ORDER_1)),
-    /** alignment versus the source checks. */
+    /** Register row AMB-09: alignment versus the source checks. */
     AMB_09("alignment versus the source checks",
             List.of(Clause.VMC_ORDER_3, Clause.VMC_ALIGN_1, Clause.VMC_ALIGN_2, Clause.VMC_ALIGN_3)),
-    /** count 0 versus alignment. */
+    /** Register row AMB-10: count 0 versus alignment. */
     AMB_10("count 0 versus alignment", List.of(Clause.VMC_ORDER_4, Clause.VMC_ZERO_1)),
-    /** atomicity of a failed copy. */
+    /** Register row AMB-11: atomicity of a failed copy. */
     AMB_11("atomicity of a failed copy", List.of(Clause.VMC_ATOMIC_1, Clause.VMC_PAGER_1)),
-    /** destination protection afterwards. */
+    /** Register row AMB-12: destination protection afterwards. */
     AMB_12("destination protection afterwards", List.of(Clause.VMC_FRAME_2)),
-    /** role of max protection. */
+    /** Register row AMB-13: role of max protection. */
     AMB_13("role of max protection",
             List.of(Clause.VMC_SRC_3, Clause.VMC_DST_2, Clause.VMH_PROT_2, Clause.VMH_PROT_3)),
-    /** invalid target_task. */
+    /** Register row AMB-14: invalid target_task. */
     AMB_14("invalid target_task", List.of(Clause.VMC_TASK_1, Clause.VMH_TASK_1)),
-    /** rounding of unaligned ranges. */
+    /** Register row AMB-15: rounding of unaligned ranges. */
     AMB_15("rounding of unaligned ranges",
-            List.of(Clause.VMC_RANGE_1, Clause.VMC_SRC_1, Clause.VMC_SRC_2, Clause.VMC_ALIGN_1, Clause.VMC_ALIGN_2, Clause.VMC_FRAME_1)),
-    /** page size. */
+            List.of(Clause.VMC_RANGE_1, Clause.VMC_SRC_1, Clause.VMC_SRC_2,
+                    Clause.VMC_ALIGN_1, Clause.VMC_ALIGN_2, Clause.VMC_FRAME_1)),
+    /** Register row AMB-16: page size. */
     AMB_16("page size", List.of(Clause.VMC_ALIGN_1, Clause.VMC_ALIGN_2, Clause.VMC_ALIGN_3)),
-    /** overlapping ranges. */
+    /** Register row AMB-17: overlapping ranges. */
     AMB_17("overlapping ranges", List.of(Clause.VMC_COPY_1, Clause.VMC_COPY_2)),
-    /** small-copy error codes (XNU). */
+    /** Register row AMB-18: small-copy error codes (XNU). */
     AMB_18("small-copy error codes (XNU)", List.of(Clause.VMC_SRC_2, Clause.VMC_DST_2, Clause.VMC_ATOMIC_1)),
-    /** does the destination need READ. */
+    /** Register row AMB-19: does the destination need READ. */
     AMB_19("does the destination need READ", List.of(Clause.VMC_DST_2)),
-    /** vm_region beyond the last region. */
+    /** Register row AMB-20: vm_region beyond the last region. */
     AMB_20("vm_region beyond the last region", List.of(Clause.VMH_REGION_1));
 
     private final String title;
