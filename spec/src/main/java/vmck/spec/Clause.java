@@ -22,12 +22,12 @@ public enum Clause {
     // --- address-range validity and overflow
     VMC_RANGE_1(Kind.REQUIRED, "a source range that wraps is an invalid address"),
     VMC_RANGE_2(Kind.PROFILE_DEPENDENT, "a source range outside the user range is an invalid address"),
-    VMC_RANGE_3(Kind.REQUIRED, "a destination range that wraps is an invalid address"),
+    VMC_RANGE_3(Kind.PROFILE_DEPENDENT, "a destination range that wraps is an invalid address"),
     VMC_RANGE_4(Kind.PROFILE_DEPENDENT, "a destination range outside the user range is an invalid address"),
     // --- source
     VMC_SRC_1(Kind.REQUIRED, "every source page must be allocated"),
     VMC_SRC_2(Kind.PROFILE_DEPENDENT, "every source page must be readable"),
-    VMC_SRC_3(Kind.PROFILE_DEPENDENT, "the source's max protection is not consulted"),
+    VMC_SRC_3(Kind.UNTESTABLE, "the source's max protection is not consulted"),
     // --- destination
     VMC_DST_1(Kind.REQUIRED, "every destination page must be allocated"),
     VMC_DST_2(Kind.PROFILE_DEPENDENT, "every destination page must be writable"),
