@@ -1,0 +1,66 @@
+package vmck.conformance;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.SortedMap;
+
+import vmck.spec.Clause;
+import vmck.spec.Geometry;
+import vmck.spec.Profile;
+
+/**
+ * Everything a suite run found: a status per clause, the smallest failing scenario per violated
+ * clause, and how much was run. Reports (Markdown, JSON, JUnit XML) are rendered from this.
+ *
+ * @param adapterFailure null, or why the implementation could not be run to the end (exit 3);
+ *                       findings made before it are kept
+ */
+public record SuiteReport(
+        String implementation,
+        Profile profile,
+        Geometry geometry,
+        SuiteConfig config,
+        SortedMap<Clause, ClauseStatus> statuses,
+        SortedMap<Clause, ClauseFinding> findings,
+        SortedMap<Clause, Long> checks,
+        Map<String, PropertyStats> properties,
+        String adapterFailure,
+        Duration elapsed) {
+
+    /** The overall verdict, in the order that decides the exit code. */
+    public enum Verdict {
+        CONFORMANT(0), NONCONFORMANT(1), ADAPTER_FAILED(3), INCONCLUSIVE(4);
+
+        private final int exitCode;
+
+        Verdict(int exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    /** How one property's run went. */
+    public record PropertyStats(long scenarios, long passed, long discarded, Duration elapsed, String labels) {
+    }
+
+    public Verdict verdict() {
+        if (adapterFailure != null) {
+            return Verdict.ADAPTER_FAILED;
+        }
+        if (statuses.containsValue(ClauseStatus.FAIL)) {
+            return Verdict.NONCONFORMANT;
+        }
+        if (statuses.containsValue(ClauseStatus.NOT_EXERCISED)) {
+            return Verdict.INCONCLUSIVE;
+        }
+        return Verdict.CONFORMANT;
+    }
+
+    /** Total scenarios run over all properties. */
+    public long scenarios() {
+        return properties.values().stream().mapToLong(PropertyStats::scenarios).sum();
+    }
+}
