@@ -42,7 +42,10 @@ public final class Coverage {
         return new Coverage(more);
     }
 
-    /** The requirements {@code statistics} do not meet, in the order they were declared. */
+    /**
+     * The requirements {@code statistics} do not meet, in the order they were declared. With no
+     * counted scenarios every requirement is unmet: an empty run is no evidence of coverage.
+     */
     public List<Shortfall> unmet(LabelStatistics statistics) {
         List<Shortfall> shortfalls = new ArrayList<>();
         for (Requirement r : requirements) {

@@ -65,7 +65,7 @@ final class Shrinker<T> {
     }
 
     private boolean exhausted() {
-        return attempts >= maxAttempts || (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0);
+        return attempts >= maxAttempts || (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos >= 0);
     }
 
     /** Replays {@code candidate}; adopts it if it fails with the same key and is simpler. */

@@ -6,6 +6,17 @@
  * the {@link vmck.engine.PropertyRunner} runs many seeded scenarios, and shrinks a failure by
  * editing the recorded sequence and replaying it, so no generator needs shrinking code of its own.
  *
- * <p>This package knows nothing about Mach or the vm_copy specification.
+ * <pre>{@code
+ * Generator<List<Op>> ops = Generator.listOf(OP, 0, 100, 50);
+ * RunResult<List<Op>> result = new PropertyRunner(RunConfig.defaults().withSeed(42).withMaxScenarios(1000))
+ *         .run(ops, (value, choices) -> {
+ *             choices.label("length", value.size() > 10 ? "long" : "short");
+ *             return model.agreesWith(value) ? Outcome.pass() : Outcome.fail("rule-7", "...");
+ *         });
+ * result.failure().ifPresent(f -> fail(f.describe()));          // describe() includes the replayable trace
+ * assertThat(Coverage.requireShare("length", "long", 0.2).unmet(result.labels())).isEmpty();
+ * }</pre>
+ *
+ * <p>This package depends on nothing but the JDK; in particular it knows nothing about Mach.
  */
 package vmck.engine;

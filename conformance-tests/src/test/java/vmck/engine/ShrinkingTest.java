@@ -206,6 +206,16 @@ class ShrinkingTest {
     }
 
     @Test
+    void spentShrinkTimeBudgetLeavesTheOriginalUnchanged() {
+        Property<List<Integer>> property = Property.holds("sum", value -> sum(value) <= 1000);
+        Failure<List<Integer>> failure = new PropertyRunner(RunConfig.defaults().withSeed(11).withMaxScenarios(500)
+                .withShrinkTimeBudget(java.time.Duration.ZERO)).run(LISTS, property).failure().orElseThrow();
+
+        assertThat(failure.shrinkAttempts()).isZero();
+        assertThat(failure.shrunkChoices()).isEqualTo(failure.originalChoices());
+    }
+
+    @Test
     void shrinkingOffReportsTheOriginalFailure() {
         Property<List<Integer>> property = Property.holds("sum", value -> sum(value) <= 1000);
         Failure<List<Integer>> failure = new PropertyRunner(RunConfig.defaults().withSeed(11).withMaxScenarios(500)
