@@ -165,6 +165,11 @@ public final class ConformanceSuite {
     private void record(Map<Clause, ClauseFinding> findings, Failure<Scenario> failure, String property,
                         Executor executor, Geometry geometry) {
         Scenario scenario = failure.shrunkValue();
+        if (scenario == null || failure.cause().isPresent()) {
+            // The kit itself broke (a generator or checker bug): never report that as the implementation's fault.
+            throw new IllegalStateException("vmck internal error in property " + property + ": " + failure.describe(),
+                    failure.cause().orElse(null));
+        }
         Violation violation;
         try {
             violation = check(executor, geometry, scenario).violation();

@@ -109,13 +109,28 @@ public final class ScenarioGenerator implements Generator<Scenario> {
                     emit(new Call.VmWrite(Call.LIVE_TASK, pageAt(index), (int) page, nextPattern++));
                 }
             }
+            if (choices.drawInt(0, 3) == 1) {
+                // VMH-ALLOC-3: a fixed allocation over allocated memory must fail and change nothing.
+                int index = choices.drawInt(0, WINDOW_PAGES - 1);
+                emit(new Call.VmAllocate(Call.LIVE_TASK, pageAt(index), page, false));
+            }
+            if (choices.drawInt(0, 3) == 1) {
+                // VMH-DEALLOC-1: punch a hole (holes in the middle of a range are what VMC-SRC-1 needs).
+                int index = choices.drawInt(0, WINDOW_PAGES - 1);
+                emit(new Call.VmDeallocate(Call.LIVE_TASK, pageAt(index), page * (1 + choices.drawInt(0, 1))));
+            }
+            if (choices.drawInt(0, 7) == 1) {
+                // VMH-ALLOC-2: the kernel picks the place; the checker accepts any free one.
+                emit(new Call.VmAllocate(Call.LIVE_TASK, 0, page, true));
+            }
             int protections = choices.drawInt(0, focus.protections());
             for (int i = 0; i < protections; i++) {
                 int first = choices.drawInt(0, WINDOW_PAGES - 1);
                 int length = 1 + choices.drawInt(0, 3);
                 int protection = List.of(VmProt.READ, VmProt.NONE, VmProt.WRITE, VmProt.DEFAULT, VmProt.ALL)
                         .get(choices.drawInt(0, 4));
-                boolean setMaximum = choices.drawInt(0, 3) == 0;
+                // A quarter set the maximum; a later raise above it exercises VMH-PROT-2.
+                boolean setMaximum = choices.drawInt(0, 3) == 1;
                 emit(new Call.VmProtect(Call.LIVE_TASK, pageAt(first),
                         Math.min(length, WINDOW_PAGES - first) * page, setMaximum, protection));
             }

@@ -294,56 +294,61 @@ public final class TraceChecker {
         if (taskOf(call) != Call.LIVE_TASK) {
             return checkDeadTaskCall(index, reply);
         }
-        Clause clause = helperClause(call);
-        exercised.add(clause);
-        int expectedKr;
+        if (lastMutation == null) {
+            exercised.add(Clause.VMH_TASK_1); // the first call meets the fresh task: it must be live and empty
+        }
+        ReferenceModel.Verdict expected;
         long expectedAddress = reply.address();
         if (call instanceof Call.VmAllocate allocate && allocate.anywhere()) {
             // Kernels choose addresses differently: any free, page-aligned place in the user range will do.
-            expectedKr = anywhereAllocation(allocate, reply);
+            expected = anywhereAllocation(allocate, reply);
         } else {
-            expectedKr = applyHelper(call, states.get(0), reply);
+            expected = applyHelper(call, states.get(0));
             for (AddressSpace other : states.subList(1, states.size())) {
-                applyHelper(call, other, reply);
+                applyHelper(call, other);
             }
-            if (call instanceof Call.VmAllocate) {
-                expectedAddress = expectedKr == SUCCESS ? geometry.truncPage(((Call.VmAllocate) call).address()) : reply.address();
+            if (call instanceof Call.VmAllocate allocate) {
+                expectedAddress = expected.kr() == SUCCESS ? geometry.truncPage(allocate.address()) : reply.address();
             }
         }
-        if (expectedKr != reply.kr() || expectedAddress != reply.address()) {
-            return new Violation(index, clause, true, KernReturn.describe(expectedKr)
-                    + (call instanceof Call.VmAllocate ? " at " + Geometry.hex(expectedAddress) : ""),
-                    KernReturn.describe(reply.kr()) + (call instanceof Call.VmAllocate ? " at " + Geometry.hex(reply.address()) : ""));
+        exercised.add(expected.clause());
+        if (expected.kr() != reply.kr() || expectedAddress != reply.address()) {
+            String where = call instanceof Call.VmAllocate ? " at " : null;
+            return new Violation(index, expected.clause(), true,
+                    KernReturn.describe(expected.kr()) + (where == null ? "" : where + Geometry.hex(expectedAddress)),
+                    KernReturn.describe(reply.kr()) + (where == null ? "" : where + Geometry.hex(reply.address())));
         }
         return null;
     }
 
-    private int anywhereAllocation(Call.VmAllocate allocate, Reply reply) {
+    private ReferenceModel.Verdict anywhereAllocation(Call.VmAllocate allocate, Reply reply) {
         if (reply.kr() != SUCCESS) {
             // The model can place it; an implementation that cannot is departing from VMH-ALLOC-2.
-            AddressSpace probe = states.get(0).copy();
-            return model.allocate(probe, 0, allocate.size(), true).kr();
+            ReferenceModel.Allocation placed = model.allocate(states.get(0).copy(), 0, allocate.size(), true);
+            return new ReferenceModel.Verdict(placed.kr(), placed.clause());
         }
-        int kr = SUCCESS;
+        ReferenceModel.Allocation placed = null;
         for (AddressSpace state : states) {
-            kr = model.allocate(state, reply.address(), allocate.size(), false).kr();
+            placed = model.allocate(state, reply.address(), allocate.size(), false);
         }
-        return kr;
+        // Taking the place the implementation chose is right only if it was free and aligned.
+        return new ReferenceModel.Verdict(placed.kr(), Clause.VMH_ALLOC_2);
     }
 
-    /** Applies a helper call to one state; returns the model's code. */
-    private int applyHelper(Call call, AddressSpace state, Reply reply) {
+    /** Applies a helper call to one state; returns the model's verdict. */
+    private ReferenceModel.Verdict applyHelper(Call call, AddressSpace state) {
         if (call instanceof Call.VmAllocate c) {
-            return model.allocate(state, c.address(), c.size(), false).kr();
+            ReferenceModel.Allocation allocation = model.allocate(state, c.address(), c.size(), false);
+            return new ReferenceModel.Verdict(allocation.kr(), allocation.clause());
         }
         if (call instanceof Call.VmDeallocate c) {
-            return model.deallocate(state, c.address(), c.size()).kr();
+            return model.deallocate(state, c.address(), c.size());
         }
         if (call instanceof Call.VmProtect c) {
-            return model.protect(state, c.address(), c.size(), c.setMaximum(), c.newProtection()).kr();
+            return model.protect(state, c.address(), c.size(), c.setMaximum(), c.newProtection());
         }
         Call.VmWrite c = (Call.VmWrite) call;
-        return model.write(state, c.address(), c.data()).kr();
+        return model.write(state, c.address(), c.data());
     }
 
     private Violation checkDeadTaskCall(int index, Reply reply) {

@@ -67,7 +67,6 @@ public record CopyDecision(List<Outcome> outcomes, List<Finding> findings) {
 
     /** The clause that orders {@code first} before {@code second}. */
     static Clause precedenceClause(Finding first, Finding second) {
-        Set<Check> steps = Set.of(first.step(), second.step());
         if (first.step() == Check.TASK) {
             return Clause.VMC_TASK_1;
         }
@@ -75,6 +74,7 @@ public record CopyDecision(List<Outcome> outcomes, List<Finding> findings) {
             // Same range: either bounds before the walk, or the first problem in address order.
             return isBoundsClause(first.clause()) ? first.clause() : Clause.VMC_ORDER_2;
         }
+        Set<Check> steps = Set.of(first.step(), second.step());
         if (steps.equals(Set.of(Check.ALIGNMENT, Check.COUNT_ZERO))) {
             return Clause.VMC_ORDER_4;
         }

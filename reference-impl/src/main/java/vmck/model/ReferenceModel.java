@@ -177,7 +177,7 @@ public final class ReferenceModel {
             PageRun run = space.runAtOrAbove(page);
             if (run == null || run.firstPage() > page) {
                 if (hole == null) {
-                    hole = holeFinding(role, page, topPage);
+                    hole = holeFinding(role, page, topPage, wraps);
                 }
                 if (run == null) {
                     break;
@@ -193,9 +193,10 @@ public final class ReferenceModel {
         addInAddressOrder(hole, protection, findings);
     }
 
-    private Finding holeFinding(Role role, long page, long topPage) {
+    private Finding holeFinding(Role role, long page, long topPage, boolean wraps) {
         long address = geometry.pageAddress(page);
-        if (page > topPage) {
+        // A wrapping range met in the walk: the first hole at or above VM_MAX_ADDRESS is where it runs off the end.
+        if (page > topPage || (wraps && Long.compareUnsigned(address, geometry.maxAddress()) >= 0)) {
             return new Finding(role.step, INVALID_ADDRESS, role.wrapClause, address,
                     role.word() + " range wraps past 2^" + geometry.addressBits());
         }
