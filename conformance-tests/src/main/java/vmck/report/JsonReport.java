@@ -1,0 +1,72 @@
+package vmck.report;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vmck.conformance.ClauseFinding;
+import vmck.conformance.ClauseStatus;
+import vmck.conformance.SuiteReport;
+import vmck.spec.Clause;
+import vmck.spec.Geometry;
+
+/** report.json: the same facts as report.md, for tools. */
+public final class JsonReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static String render(SuiteReport report) {
+        ObjectNode root = JSON.createObjectNode()
+                .put("format", "vmck-report").put("version", 1)
+                .put("implementation", report.implementation())
+                .put("profile", report.profile().name())
+                .put("verdict", report.verdict().name())
+                .put("exit_code", report.verdict().exitCode())
+                .put("seed", report.config().seed())
+                .put("scenarios", report.scenarios())
+                .put("elapsed_ms", report.elapsed().toMillis());
+        Geometry geometry = report.geometry();
+        root.set("geometry", JSON.createObjectNode().put("page_size", geometry.pageSize())
+                .put("address_bits", geometry.addressBits())
+                .put("min_address", Geometry.hex(geometry.minAddress()))
+                .put("max_address", Geometry.hex(geometry.maxAddress())));
+        if (report.adapterFailure() != null) {
+            root.put("adapter_failure", report.adapterFailure());
+        }
+        ArrayNode clauses = root.putArray("clauses");
+        for (Map.Entry<Clause, ClauseStatus> entry : report.statuses().entrySet()) {
+            Clause clause = entry.getKey();
+            ObjectNode node = clauses.addObject().put("id", clause.id()).put("title", clause.title())
+                    .put("kind", clause.kind().word()).put("status", entry.getValue().name().toLowerCase())
+                    .put("checks", report.checks().getOrDefault(clause, 0L));
+            ClauseFinding finding = report.findings().get(clause);
+            if (finding != null) {
+                node.putObject("failure")
+                        .put("prerequisite", finding.violation().prerequisite())
+                        .put("expected", finding.violation().expected())
+                        .put("observed", finding.violation().observed())
+                        .put("call_index", finding.violation().callIndex())
+                        .put("property", finding.property())
+                        .put("calls", finding.scenario().calls().size())
+                        .put("trace", TraceFile.fileName(clause))
+                        .put("listing", finding.scenario().listing());
+            }
+        }
+        ObjectNode properties = root.putObject("properties");
+        report.properties().forEach((name, stats) -> properties.putObject(name)
+                .put("scenarios", stats.scenarios()).put("passed", stats.passed())
+                .put("discarded", stats.discarded()).put("elapsed_ms", stats.elapsed().toMillis()));
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render report.json", e);
+        }
+    }
+}

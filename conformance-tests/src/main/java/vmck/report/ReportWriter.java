@@ -1,0 +1,25 @@
+package vmck.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import vmck.conformance.ClauseFinding;
+import vmck.conformance.SuiteReport;
+
+/** Writes report.md, report.json, junit.xml and one trace per failure into a directory, each atomically. */
+public final class ReportWriter {
+
+    private ReportWriter() {
+    }
+
+    public static void write(SuiteReport report, Path directory) throws IOException {
+        for (ClauseFinding finding : report.findings().values()) {
+            TraceFile.write(directory.resolve(TraceFile.fileName(finding.violation().clause())),
+                    TraceFile.render(report.profile().name(), report.geometry(), report.implementation(),
+                            report.config().seed(), finding, finding.replies()));
+        }
+        AtomicFiles.write(directory.resolve("report.json"), JsonReport.render(report));
+        AtomicFiles.write(directory.resolve("junit.xml"), JunitXmlReport.render(report));
+        AtomicFiles.write(directory.resolve("report.md"), MarkdownReport.render(report));
+    }
+}
