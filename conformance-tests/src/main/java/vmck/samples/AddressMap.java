@@ -49,6 +49,18 @@ final class AddressMap {
         return above == null ? null : above.getValue();
     }
 
+    /** The entries with a byte in {@code [start, lastByte]}, in address order, unclipped. */
+    List<MapEntry> entriesOverlapping(long start, long lastByte) {
+        List<MapEntry> overlapping = new ArrayList<>();
+        MapEntry entry = entryAtOrAbove(start);
+        while (entry != null && Long.compareUnsigned(entry.start, lastByte) <= 0) {
+            overlapping.add(entry);
+            Map.Entry<Long, MapEntry> next = entries.higherEntry(entry.start);
+            entry = next == null ? null : next.getValue();
+        }
+        return overlapping;
+    }
+
     /** True when no entry overlaps the page-aligned range {@code [start, end)}. */
     boolean isFree(long start, long end) {
         MapEntry first = entryAtOrAbove(start);

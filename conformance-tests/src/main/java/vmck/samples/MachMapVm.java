@@ -230,6 +230,11 @@ public class MachMapVm implements MachVm {
 
     // ---- the steps of vm_copy's decision: the hooks the broken samples override
 
+    /** The task's map, or null when the handle is not a live task. */
+    protected AddressMap mapOf(long task) {
+        return tasks.get(task);
+    }
+
     /** The code for a handle that is not a live task. */
     protected int invalidTask() {
         return KERN_INVALID_ARGUMENT.code();
