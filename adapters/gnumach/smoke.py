@@ -163,6 +163,12 @@ def main():
     # destination unchanged by the failed copies
     r = c.one({"op": "vm_read", "task": T, "address": hx(DST), "size": hx(2 * PAGE)})
     ck.eq("dst unchanged after failed copies", base64.b64decode(r.get("data", "")), page_a + page_b)
+    # arbitrary (non-periodic) data of every base64 padding length, and size 0
+    sizes = [0, 1, 2, 3, 4, 5, 0x65, 0x41, 0x42]
+    res = c.batch([{"op": "vm_read", "task": T, "address": hx(DST + PAGE + 7), "size": hx(s)} for s in sizes])
+    for s, r in zip(sizes, res):
+        ck.kr("vm_read size %d" % s, r, 0)
+        ck.eq("vm_read size %d contents" % s, base64.b64decode(r.get("data", "")), page_b[7:7 + s])
     t_ops = time.monotonic() - t1
 
     # ---- pipelined batch of >= 200 mixed requests incl. 4 KiB page writes (periodic and arbitrary)
