@@ -13,6 +13,8 @@
  *   w H ADDR DATA              vm_write                     -> =KR
  *   y H SRC COUNT DST          vm_copy                      -> =KR
  *   g H ADDR                   vm_region                    -> =KR ADDR SIZE PROT MAXPROT
+ *   s [ISPEED]                 console tty status (optionally set the input speed index)
+ *                                                       -> =KR ISPEED OSPEED BREAKC FLAGS
  *   q                          host_reboot (no reply)
  * DATA is either  P<len>:<pattern-hex>  (the pattern repeated/truncated to len bytes)
  *            or   B<base64>             (RFC 4648 with padding; "B" alone is empty).
@@ -28,6 +30,7 @@
 #include "mach_host.h"
 #include "device.h"
 #include "mach_port.h"
+#include <device/tty_status.h>
 
 extern mach_port_t mach_reply_port(void);
 extern mach_port_t mach_task_self(void);
@@ -377,6 +380,23 @@ static void serve(char *line)
 		if (obj != MACH_PORT_NULL) (void) mach_port_deallocate(self_port, obj);
 		reply_kr(kr);
 		if (kr == KERN_SUCCESS) { put_sp_hex(a); put_sp_hex(s); put_sp_hex(prot); put_sp_hex(maxp); }
+		put_ch('\n');
+		return;
+	}
+	case 's':	/* console tty status; "s" reads it, "s I" sets the input speed index */
+	{
+		struct tty_status ts;
+		mach_msg_type_number_t cnt = TTY_STATUS_COUNT;
+		unsigned int ispeed = 0; int set = 0;
+		if (!at_end()) { ispeed = get_num(); set = 1; }
+		if (bad || !at_end()) break;
+		kr = device_get_status(cons, TTY_STATUS, (dev_status_t)&ts, &cnt);
+		if (kr == KERN_SUCCESS && set) {
+			ts.tt_ispeed = (int)ispeed;
+			kr = device_set_status(cons, TTY_STATUS, (dev_status_t)&ts, TTY_STATUS_COUNT);
+		}
+		reply_kr(kr);
+		put_sp_hex(ts.tt_ispeed); put_sp_hex(ts.tt_ospeed); put_sp_hex(ts.tt_breakc); put_sp_hex(ts.tt_flags);
 		put_ch('\n');
 		return;
 	}
