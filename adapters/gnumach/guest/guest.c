@@ -11,13 +11,15 @@
  *   p H ADDR SIZE SETMAX PROT  vm_protect                   -> =KR
  *   r H ADDR SIZE              vm_read                      -> =KR DATA   (DATA only if KR==0)
  *   w H ADDR DATA              vm_write                     -> =KR
+ *   v BASE64                   stage data for the next "w H ADDR V" -> =0
  *   y H SRC COUNT DST          vm_copy                      -> =KR
  *   g H ADDR                   vm_region                    -> =KR ADDR SIZE PROT MAXPROT
  *   s [ISPEED]                 console tty status (optionally set the input speed index)
  *                                                       -> =KR ISPEED OSPEED BREAKC FLAGS
  *   q                          host_reboot (no reply)
  * DATA is either  P<len>:<pattern-hex>  (the pattern repeated/truncated to len bytes)
- *            or   B<base64>             (RFC 4648 with padding; "B" alone is empty).
+ *            or   B<base64>             (RFC 4648 with padding; "B" alone is empty)
+ *            or   V                     (in 'w' only: the bytes staged by 'v' lines).
  * H is a guest handle (1, 2, ... in task_create order); 0 or an unknown handle is
  * passed to the kernel as MACH_PORT_NULL; a terminated handle keeps its (dead) name.
  * A line the guest cannot parse is answered "!message".
@@ -212,12 +214,37 @@ static int b64val(char c)
 }
 static const char b64d[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+static unsigned int vlen;	/* bytes staged in wbuf by 'v' lines */
+
+/* Decodes base64 at cur into wbuf + start; returns the new length or -1. */
+static int decode_b64(int len)
+{
+	unsigned int acc = 0; int bits = 0, v;
+	while (*cur && *cur != '=') {
+		if ((v = b64val(*cur)) < 0) return -1;
+		acc = (acc << 6) | (unsigned int)v; bits += 6; cur++;
+		if (bits >= 8) {
+			bits -= 8;
+			if (len >= WBUF_MAX) return -1;
+			wbuf[len++] = (char)(acc >> bits);
+		}
+	}
+	while (*cur == '=') cur++;
+	return len;
+}
+
 /* Decodes DATA at cur into wbuf; returns length or -1. */
 static int decode_data(void)
 {
 	int len = 0;
 	if (*cur != ' ') return -1;
 	cur++;
+	if (*cur == 'V') {	/* the data staged by preceding 'v' lines */
+		cur++;
+		len = (int)vlen;
+		vlen = 0;
+		return len;
+	}
 	if (*cur == 'P') {
 		unsigned int total = 0, plen = 0, i; int n = 0, d;
 		char pat[64];
@@ -235,19 +262,8 @@ static int decode_data(void)
 		return (int)total;
 	}
 	if (*cur == 'B') {
-		unsigned int acc = 0; int bits = 0, v;
 		cur++;
-		while (*cur && *cur != '=') {
-			if ((v = b64val(*cur)) < 0) return -1;
-			acc = (acc << 6) | (unsigned int)v; bits += 6; cur++;
-			if (bits >= 8) {
-				bits -= 8;
-				if (len >= WBUF_MAX) return -1;
-				wbuf[len++] = (char)(acc >> bits);
-			}
-		}
-		while (*cur == '=') cur++;
-		return len;
+		return decode_b64(0);
 	}
 	return -1;
 }
@@ -362,6 +378,16 @@ static void serve(char *line)
 		n = decode_data();
 		if (n < 0 || !at_end()) { put_str("!bad data\n"); return; }
 		reply_kr(vm_write(t, a, (vm_offset_t)wbuf, n)); put_ch('\n');
+		return;
+	}
+	case 'v': {	/* stage a base64 chunk (a multiple of 4 characters) for the next 'w ... V' */
+		int n;
+		if (*cur != ' ') break;
+		cur++;
+		n = decode_b64((int)vlen);
+		if (n < 0 || !at_end()) { vlen = 0; put_str("!bad data\n"); return; }
+		vlen = (unsigned int)n;
+		put_str("=0\n");
 		return;
 	}
 	case 'y': {
