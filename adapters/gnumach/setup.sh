@@ -123,8 +123,7 @@ fi
 
 GUEST="$BUILD/vmck-guest"
 SRC="$HERE/guest"
-newest_src="$(ls -t "$SRC"/* "$HERE/setup.sh" | head -1)"
-if [ -f "$GUEST" ] && [ "$GUEST" -nt "$newest_src" ] && [ "$GUEST" -nt "$STAMP" ]; then
+if [ -f "$GUEST" ] && [ -z "$(find "$SRC" "$HERE/setup.sh" "$STAMP" -newer "$GUEST" -print -quit)" ]; then
     say "guest up to date: $GUEST"
 else
     say "generating MIG stubs"

@@ -218,6 +218,14 @@ def main():
     t_copy = time.monotonic() - t3
     ck.eq("%d pipelined vm_copy all kr 0" % n, sum(1 for r in res if r.get("kr") != 0), 0)
 
+    # ---- non-pipelined round trips (one request, wait for its reply)
+    t4 = time.monotonic()
+    nseq = 20
+    for k in range(nseq):
+        r = c.one({"op": "vm_copy", "task": T, "source_address": hx(SRC), "count": hx(PAGE), "dest_address": hx(DST)})
+        ck.kr("sequential vm_copy %d" % k, r, 0)
+    t_seq = (time.monotonic() - t4) / nseq
+
     # ---- task_terminate and quit
     res = c.batch([{"op": "task_terminate", "task": T},
                    {"op": "vm_copy", "task": T, "source_address": hx(SRC), "count": hx(PAGE), "dest_address": hx(DST)},
@@ -237,9 +245,9 @@ def main():
 
     print("timings: boot to first answer %.2f s; checked ops %.2f s; pipelined batch of %d requests "
           "(%d bytes of JSON) %.2f s (%.2f ms/request); %d pipelined vm_copy %.2f s = %.0f calls/s; "
-          "whole smoke run %.2f s"
+          "non-pipelined round trip %.1f ms; whole smoke run %.2f s"
           % (t_boot, t_ops, len(reqs), nbytes, t_batch, 1000 * t_batch / len(reqs), n, t_copy,
-             n / t_copy if t_copy else 0, total))
+             n / t_copy if t_copy else 0, 1000 * t_seq, total))
     print("%d passed, %d failed" % (ck.passed, ck.failed))
     return 0 if ck.failed == 0 else 1
 
