@@ -80,6 +80,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--adapter", default=os.path.join(HERE, "vmck-gnumach"))
     ap.add_argument("--copies", type=int, default=2000, help="pipelined vm_copy calls for the rate figure")
+    ap.add_argument("--random-pages", type=int, default=0,
+                    help="also write, copy and read back N random (non-periodic) pages in one pipelined batch")
     args = ap.parse_args()
     t0 = time.monotonic()
     c = Client([args.adapter])
@@ -217,6 +219,35 @@ def main():
                     "dest_address": hx(DST + PAGE * (k % 2))} for k in range(n)])
     t_copy = time.monotonic() - t3
     ck.eq("%d pipelined vm_copy all kr 0" % n, sum(1 for r in res if r.get("kr") != 0), 0)
+
+    # ---- optional stress: random pages go through the base64 path and the staged 'v' lines
+    t_rand = None
+    if args.random_pages:
+        N = args.random_pages
+        rb = 0x1000000
+        ck.kr("stress allocate", c.one({"op": "vm_allocate", "task": T, "address": hx(rb), "size": hx(2 * N * PAGE),
+                                        "anywhere": False}), 0)
+        rpages = [bytes(rnd.getrandbits(8) for _ in range(PAGE)) for _ in range(N)]
+        sreqs = []
+        for i, pg in enumerate(rpages):
+            sreqs.append({"op": "vm_write", "task": T, "address": hx(rb + i * PAGE), "data": b64(pg)})
+            sreqs.append({"op": "vm_copy", "task": T, "source_address": hx(rb + i * PAGE), "count": hx(PAGE),
+                          "dest_address": hx(rb + (N + i) * PAGE)})
+        for i in range(N):
+            sreqs.append({"op": "vm_read", "task": T, "address": hx(rb + (N + i) * PAGE), "size": hx(PAGE)})
+        t5 = time.monotonic()
+        res = c.batch(sreqs)
+        t_rand = time.monotonic() - t5
+        bad = sum(1 for r in res[:2 * N] if r.get("kr") != 0)
+        bad += sum(1 for i, r in enumerate(res[2 * N:]) if base64.b64decode(r.get("data", "")) != rpages[i])
+        ck.eq("random-page stress: %d requests all correct" % len(sreqs), bad, 0)
+        t6 = time.monotonic()
+        r = c.one({"op": "vm_read", "task": T, "address": hx(rb), "size": hx(N * PAGE)})
+        t_bigread = time.monotonic() - t6
+        ck.eq("random-page stress: one %d KiB vm_read" % (N * 4), base64.b64decode(r.get("data", "")), b"".join(rpages))
+        print("random-page stress: %d requests (%d random pages written, copied, read) %.2f s; "
+              "one %d KiB vm_read of random data %.2f s (%.0f KiB/s)"
+              % (len(sreqs), N, t_rand, N * 4, t_bigread, N * 4 / t_bigread))
 
     # ---- non-pipelined round trips (one request, wait for its reply)
     t4 = time.monotonic()
