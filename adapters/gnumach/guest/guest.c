@@ -1,0 +1,463 @@
+/*
+ * vmck guest: a freestanding GNU Mach bootstrap task that serves vm_* requests
+ * read from the serial console, calling the real kernel on child tasks.
+ *
+ * Line protocol (ASCII, one request per line, fields separated by one space,
+ * numbers in lowercase or uppercase hex without 0x):
+ *   c                          task_create(self, FALSE)     -> =KR HANDLE
+ *   t H                        task_terminate               -> =KR
+ *   a H ADDR SIZE ANYWHERE     vm_allocate                  -> =KR ADDR
+ *   d H ADDR SIZE              vm_deallocate                -> =KR
+ *   p H ADDR SIZE SETMAX PROT  vm_protect                   -> =KR
+ *   r H ADDR SIZE              vm_read                      -> =KR DATA   (DATA only if KR==0)
+ *   w H ADDR DATA              vm_write                     -> =KR
+ *   v BASE64                   stage data for the next "w H ADDR V" -> =0
+ *   y H SRC COUNT DST          vm_copy                      -> =KR
+ *   g H ADDR                   vm_region                    -> =KR ADDR SIZE PROT MAXPROT
+ *   s [ISPEED]                 console tty status (optionally set the input speed index)
+ *                                                       -> =KR ISPEED OSPEED BREAKC FLAGS
+ *   q                          host_reboot (no reply)
+ * DATA is either  P<len>:<pattern-hex>  (the pattern repeated/truncated to len bytes)
+ *            or   B<base64>             (RFC 4648 with padding; "B" alone is empty)
+ *            or   V                     (in 'w' only: the bytes staged by 'v' lines).
+ * H is a guest handle (1, 2, ... in task_create order); 0 or an unknown handle is
+ * passed to the kernel as MACH_PORT_NULL; a terminated handle keeps its (dead) name.
+ * A line the guest cannot parse is answered "!message".
+ */
+#include <mach/mach_types.h>
+#include <mach/message.h>
+#include <mach/mig_errors.h>
+#include <device/device_types.h>
+#include "mach.h"
+#include "mach_host.h"
+#include "device.h"
+#include "mach_port.h"
+#include <device/tty_status.h>
+
+extern mach_port_t mach_reply_port(void);
+extern mach_port_t mach_task_self(void);
+extern mach_msg_return_t mach_msg_trap(mach_msg_header_t *, mach_msg_option_t, mach_msg_size_t,
+                                       mach_msg_size_t, mach_port_t, mach_msg_timeout_t, mach_port_t);
+
+/* ---------------- libc-ish support ---------------- */
+void *memcpy(void *d, const void *s, unsigned int n)
+{
+	char *dd = d; const char *ss = s;
+	while (n--) *dd++ = *ss++;
+	return d;
+}
+void *memmove(void *d, const void *s, unsigned int n)
+{
+	char *dd = d; const char *ss = s;
+	if (dd < ss) { while (n--) *dd++ = *ss++; }
+	else { dd += n; ss += n; while (n--) *--dd = *--ss; }
+	return d;
+}
+void *memset(void *d, int c, unsigned int n)
+{
+	char *dd = d;
+	while (n--) *dd++ = (char)c;
+	return d;
+}
+int mig_strncpy(char *dst, const char *src, int len)
+{
+	int i;
+	if (len <= 0) return 0;
+	for (i = 0; i < len - 1 && src[i]; i++) dst[i] = src[i];
+	dst[i] = 0;
+	return i;
+}
+
+#define MACH_SEND_INTERRUPTED_ 0x10000007
+#define MACH_RCV_INTERRUPTED_  0x10004005
+mach_msg_return_t mach_msg(mach_msg_header_t *msg, mach_msg_option_t option, mach_msg_size_t send_size,
+                           mach_msg_size_t rcv_size, mach_port_t rcv_name, mach_msg_timeout_t timeout,
+                           mach_port_t notify)
+{
+	mach_msg_return_t r;
+	for (;;) {
+		r = mach_msg_trap(msg, option, send_size, rcv_size, rcv_name, timeout, notify);
+		if (r == MACH_SEND_INTERRUPTED_) continue;
+		if (r == MACH_RCV_INTERRUPTED_) { option &= ~MACH_SEND_MSG; continue; }
+		return r;
+	}
+}
+
+static mach_port_t self_port, reply_port;
+mach_port_t mig_get_reply_port(void)
+{
+	if (reply_port == MACH_PORT_NULL) reply_port = mach_reply_port();
+	return reply_port;
+}
+void mig_dealloc_reply_port(mach_port_t p)
+{
+	/* the port may hold a stale reply: destroy it and use a fresh one next time */
+	reply_port = MACH_PORT_NULL;
+	if (p != MACH_PORT_NULL) (void) mach_port_destroy(self_port, p);
+}
+void mig_put_reply_port(mach_port_t p) { (void) p; }
+
+/* ---------------- console I/O ---------------- */
+static mach_port_t host_priv, dev_master, cons;
+
+#define OUT_MAX (64 * 1024)
+static char outbuf[OUT_MAX];
+static unsigned int outlen;
+
+static void flush_out(void)
+{
+	unsigned int off = 0;
+	while (off < outlen) {
+		int n = outlen - off, written = 0;
+		kern_return_t kr;
+		if (n > IO_INBAND_MAX) n = IO_INBAND_MAX;
+		kr = device_write_inband(cons, 0, 0, outbuf + off, n, &written);
+		if (kr != KERN_SUCCESS) break;	/* nothing sensible to do */
+		off += written;
+	}
+	outlen = 0;
+}
+static void put_ch(char c)
+{
+	if (outlen >= OUT_MAX) flush_out();
+	outbuf[outlen++] = c;
+}
+static void put_str(const char *s) { while (*s) put_ch(*s++); }
+static const char hexd[] = "0123456789abcdef";
+static void put_hex(unsigned int v)
+{
+	char t[9]; int i = 0;
+	do { t[i++] = hexd[v & 15]; v >>= 4; } while (v);
+	while (i) put_ch(t[--i]);
+}
+static void put_sp_hex(unsigned int v) { put_ch(' '); put_hex(v); }
+
+#define IN_MAX (1024 * 1024)
+static char inbuf[IN_MAX];
+static unsigned int in_start, in_end;	/* unread bytes are inbuf[in_start, in_end) */
+
+/* Returns a NUL-terminated line (without '\n'), reading more input as needed.
+   Left-over bytes after the newline stay buffered for the next call. */
+static char *get_line(void)
+{
+	unsigned int scan = in_start;
+	for (;;) {
+		while (scan < in_end) {
+			if (inbuf[scan] == '\n') {
+				char *line = inbuf + in_start;
+				inbuf[scan] = 0;
+				if (scan > in_start && inbuf[scan - 1] == '\r') inbuf[scan - 1] = 0;
+				in_start = scan + 1;
+				return line;
+			}
+			scan++;
+		}
+		/* need more input: compact, flush replies, then block reading */
+		if (in_start > 0) {
+			memmove(inbuf, inbuf + in_start, in_end - in_start);
+			scan -= in_start; in_end -= in_start; in_start = 0;
+		}
+		if (in_end + IO_INBAND_MAX > IN_MAX) {	/* over-long line: drop it */
+			in_start = in_end = scan = 0;
+			put_str("!line too long\n");
+		}
+		flush_out();
+		{
+			io_buf_ptr_inband_t data;
+			mach_msg_type_number_t cnt = IO_INBAND_MAX;	/* in: capacity */
+			kern_return_t kr = device_read_inband(cons, 0, 0, IO_INBAND_MAX, data, &cnt);
+			if (kr == KERN_SUCCESS && cnt > 0) {
+				memcpy(inbuf + in_end, data, cnt);
+				in_end += cnt;
+			}
+		}
+	}
+}
+
+/* ---------------- parsing ---------------- */
+static char *cur;
+static int bad;
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9') return c - '0';
+	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+	return -1;
+}
+static unsigned int get_num(void)
+{
+	unsigned int v = 0; int n = 0, d;
+	if (*cur != ' ') { bad = 1; return 0; }
+	cur++;
+	while ((d = hexval(*cur)) >= 0) {
+		v = (v << 4) | (unsigned int)d; cur++;
+		if (++n > 8) { bad = 1; return 0; }
+	}
+	if (n == 0) bad = 1;
+	return v;
+}
+static int at_end(void) { return *cur == 0; }
+
+/* ---------------- data encoding ---------------- */
+#define WBUF_MAX (768 * 1024)
+static char wbuf[WBUF_MAX] __attribute__((aligned(4096)));
+
+static int b64val(char c)
+{
+	if (c >= 'A' && c <= 'Z') return c - 'A';
+	if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+	if (c >= '0' && c <= '9') return c - '0' + 52;
+	if (c == '+') return 62;
+	if (c == '/') return 63;
+	return -1;
+}
+static const char b64d[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static unsigned int vlen;	/* bytes staged in wbuf by 'v' lines */
+
+/* Decodes base64 at cur into wbuf + start; returns the new length or -1. */
+static int decode_b64(int len)
+{
+	unsigned int acc = 0; int bits = 0, v;
+	while (*cur && *cur != '=') {
+		if ((v = b64val(*cur)) < 0) return -1;
+		acc = (acc << 6) | (unsigned int)v; bits += 6; cur++;
+		if (bits >= 8) {
+			bits -= 8;
+			if (len >= WBUF_MAX) return -1;
+			wbuf[len++] = (char)(acc >> bits);
+		}
+	}
+	while (*cur == '=') cur++;
+	return len;
+}
+
+/* Decodes DATA at cur into wbuf; returns length or -1. */
+static int decode_data(void)
+{
+	int len = 0;
+	if (*cur != ' ') return -1;
+	cur++;
+	if (*cur == 'V') {	/* the data staged by preceding 'v' lines */
+		cur++;
+		len = (int)vlen;
+		vlen = 0;
+		return len;
+	}
+	if (*cur == 'P') {
+		unsigned int total = 0, plen = 0, i; int n = 0, d;
+		char pat[64];
+		cur++;
+		while ((d = hexval(*cur)) >= 0) { total = (total << 4) | d; cur++; if (++n > 8) return -1; }
+		if (n == 0 || *cur != ':') return -1;
+		cur++;
+		while (hexval(cur[0]) >= 0 && hexval(cur[1]) >= 0) {
+			if (plen >= sizeof pat) return -1;
+			pat[plen++] = (char)(hexval(cur[0]) * 16 + hexval(cur[1]));
+			cur += 2;
+		}
+		if (total > WBUF_MAX || (plen == 0 && total > 0)) return -1;
+		for (i = 0; i < total; i++) wbuf[i] = pat[i % plen];
+		return (int)total;
+	}
+	if (*cur == 'B') {
+		cur++;
+		return decode_b64(0);
+	}
+	return -1;
+}
+
+/* Writes " DATA" for the given bytes. */
+static void put_data(const unsigned char *p, unsigned int n)
+{
+	unsigned int per, i;
+	put_ch(' ');
+	for (per = 1; per <= 64 && per < n; per++) {
+		for (i = per; i < n; i++) if (p[i] != p[i - per]) break;
+		if (i == n) break;
+	}
+	if (n > 0 && per <= 64 && (per < n || n <= 64)) {
+		if (per > n) per = n;
+		put_ch('P'); put_hex(n); put_ch(':');
+		for (i = 0; i < per; i++) { put_ch(hexd[p[i] >> 4]); put_ch(hexd[p[i] & 15]); }
+		return;
+	}
+	put_ch('B');
+	for (i = 0; i + 3 <= n; i += 3) {
+		unsigned int v = (p[i] << 16) | (p[i + 1] << 8) | p[i + 2];
+		put_ch(b64d[v >> 18]); put_ch(b64d[(v >> 12) & 63]);
+		put_ch(b64d[(v >> 6) & 63]); put_ch(b64d[v & 63]);
+	}
+	if (n - i == 1) {
+		unsigned int v = p[i] << 16;
+		put_ch(b64d[v >> 18]); put_ch(b64d[(v >> 12) & 63]); put_ch('='); put_ch('=');
+	} else if (n - i == 2) {
+		unsigned int v = (p[i] << 16) | (p[i + 1] << 8);
+		put_ch(b64d[v >> 18]); put_ch(b64d[(v >> 12) & 63]); put_ch(b64d[(v >> 6) & 63]); put_ch('=');
+	}
+}
+
+/* ---------------- tasks ---------------- */
+#define MAX_TASKS 65536
+static mach_port_t tasks[MAX_TASKS];	/* tasks[h] = port name, h >= 1 */
+static unsigned int ntasks;
+
+static mach_port_t task_of(unsigned int h)
+{
+	if (h == 0 || h > ntasks) return MACH_PORT_NULL;
+	return tasks[h];
+}
+
+static void reply_kr(kern_return_t kr) { put_ch('='); put_hex((unsigned int)kr); }
+
+static void serve(char *line)
+{
+	char op = line[0];
+	kern_return_t kr;
+	mach_port_t t;
+	cur = line + 1; bad = 0;
+	switch (op) {
+	case 0:
+		return;		/* empty line: ignore */
+	case 'c': {
+		mach_port_t child = MACH_PORT_NULL;
+		if (!at_end()) break;
+		if (ntasks + 1 >= MAX_TASKS) { put_str("!too many tasks\n"); return; }
+		kr = task_create(self_port, FALSE, &child);
+		reply_kr(kr);
+		if (kr == KERN_SUCCESS) { tasks[++ntasks] = child; put_sp_hex(ntasks); }
+		put_ch('\n');
+		return;
+	}
+	case 't': {
+		t = task_of(get_num());
+		if (bad || !at_end()) break;
+		reply_kr(task_terminate(t)); put_ch('\n');
+		return;
+	}
+	case 'a': {
+		vm_address_t a; vm_size_t s; boolean_t any;
+		t = task_of(get_num()); a = get_num(); s = get_num(); any = get_num();
+		if (bad || !at_end()) break;
+		kr = vm_allocate(t, &a, s, any);
+		reply_kr(kr); put_sp_hex(a); put_ch('\n');
+		return;
+	}
+	case 'd': {
+		vm_address_t a; vm_size_t s;
+		t = task_of(get_num()); a = get_num(); s = get_num();
+		if (bad || !at_end()) break;
+		reply_kr(vm_deallocate(t, a, s)); put_ch('\n');
+		return;
+	}
+	case 'p': {
+		vm_address_t a; vm_size_t s; boolean_t setmax; vm_prot_t prot;
+		t = task_of(get_num()); a = get_num(); s = get_num(); setmax = get_num(); prot = get_num();
+		if (bad || !at_end()) break;
+		reply_kr(vm_protect(t, a, s, setmax, prot)); put_ch('\n');
+		return;
+	}
+	case 'r': {
+		vm_address_t a; vm_size_t s; vm_offset_t data = 0; mach_msg_type_number_t cnt = 0;
+		t = task_of(get_num()); a = get_num(); s = get_num();
+		if (bad || !at_end()) break;
+		kr = vm_read(t, a, s, &data, &cnt);
+		reply_kr(kr);
+		if (kr == KERN_SUCCESS) {
+			put_data((const unsigned char *)data, cnt);
+			if (cnt) (void) vm_deallocate(self_port, data, cnt);
+		}
+		put_ch('\n');
+		return;
+	}
+	case 'w': {
+		vm_address_t a; int n;
+		t = task_of(get_num()); a = get_num();
+		if (bad) break;
+		n = decode_data();
+		if (n < 0 || !at_end()) { put_str("!bad data\n"); return; }
+		reply_kr(vm_write(t, a, (vm_offset_t)wbuf, n)); put_ch('\n');
+		return;
+	}
+	case 'v': {	/* stage a base64 chunk (a multiple of 4 characters) for the next 'w ... V' */
+		int n;
+		if (*cur != ' ') break;
+		cur++;
+		n = decode_b64((int)vlen);
+		if (n < 0 || !at_end()) { vlen = 0; put_str("!bad data\n"); return; }
+		vlen = (unsigned int)n;
+		put_str("=0\n");
+		return;
+	}
+	case 'y': {
+		vm_address_t src, dst; vm_size_t cnt;
+		t = task_of(get_num()); src = get_num(); cnt = get_num(); dst = get_num();
+		if (bad || !at_end()) break;
+		reply_kr(vm_copy(t, src, cnt, dst)); put_ch('\n');
+		return;
+	}
+	case 'g': {
+		vm_address_t a; vm_size_t s = 0; vm_prot_t prot = 0, maxp = 0; vm_inherit_t inh = 0;
+		boolean_t shared = 0; mach_port_t obj = MACH_PORT_NULL; vm_offset_t off = 0;
+		t = task_of(get_num()); a = get_num();
+		if (bad || !at_end()) break;
+		kr = vm_region(t, &a, &s, &prot, &maxp, &inh, &shared, &obj, &off);
+		if (obj != MACH_PORT_NULL) (void) mach_port_deallocate(self_port, obj);
+		reply_kr(kr);
+		if (kr == KERN_SUCCESS) { put_sp_hex(a); put_sp_hex(s); put_sp_hex(prot); put_sp_hex(maxp); }
+		put_ch('\n');
+		return;
+	}
+	case 's':	/* console tty status; "s" reads it, "s I" sets the input speed index */
+	{
+		struct tty_status ts;
+		mach_msg_type_number_t cnt = TTY_STATUS_COUNT;
+		unsigned int ispeed = 0; int set = 0;
+		if (!at_end()) { ispeed = get_num(); set = 1; }
+		if (bad || !at_end()) break;
+		kr = device_get_status(cons, TTY_STATUS, (dev_status_t)&ts, &cnt);
+		if (kr == KERN_SUCCESS && set) {
+			ts.tt_ispeed = (int)ispeed;
+			kr = device_set_status(cons, TTY_STATUS, (dev_status_t)&ts, TTY_STATUS_COUNT);
+		}
+		reply_kr(kr);
+		put_sp_hex(ts.tt_ispeed); put_sp_hex(ts.tt_ospeed); put_sp_hex(ts.tt_breakc); put_sp_hex(ts.tt_flags);
+		put_ch('\n');
+		return;
+	}
+	case 'q':
+		flush_out();
+		(void) host_reboot(host_priv, 0);
+		put_str("!host_reboot failed\n");
+		return;
+	default:
+		break;
+	}
+	put_str("!bad request\n");
+}
+
+static unsigned int atou(const char *s)
+{
+	unsigned int v = 0;
+	while (*s >= '0' && *s <= '9') v = v * 10 + (unsigned int)(*s++ - '0');
+	return v;
+}
+
+void guest_main(int *sp)
+{
+	int argc = sp[0];
+	char **argv = (char **)(sp + 1);
+	kern_return_t kr;
+
+	self_port = mach_task_self();
+	host_priv = argc > 1 ? atou(argv[1]) : 1;
+	dev_master = argc > 2 ? atou(argv[2]) : 2;
+	kr = device_open(dev_master, D_READ | D_WRITE, "console", &cons);
+	if (kr != KERN_SUCCESS) {
+		(void) host_reboot(host_priv, 0);
+		for (;;) ;
+	}
+	put_str("\nVMCK-GNUMACH-READY 1\n");
+	for (;;) serve(get_line());
+}
