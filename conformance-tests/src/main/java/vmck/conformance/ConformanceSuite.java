@@ -35,6 +35,9 @@ public final class ConformanceSuite {
 
     /** The name of the general differential property (every clause, balanced generation). */
     public static final String DIFFERENTIAL = "differential";
+    /** Long scenarios (dozens of copies in one task), for bugs that appear only after many calls. */
+    public static final String LONG_RUN = "long-run";
+    private static final int LONG_RUN_STEPS = 100;
 
     private final Profile profile;
     private final SuiteConfig config;
@@ -69,6 +72,7 @@ public final class ConformanceSuite {
         Geometry geometry = executor.geometry();
         Map<String, Clause> plan = new LinkedHashMap<>();
         plan.put(DIFFERENTIAL, null);
+        plan.put(LONG_RUN, null);
         for (Clause clause : focusedClauses(profile)) {
             plan.put(clause.id(), clause);
         }
@@ -85,8 +89,7 @@ public final class ConformanceSuite {
             }
             String name = entry.getKey();
             Clause focus = entry.getValue();
-            ScenarioGenerator generator = new ScenarioGenerator(profile, geometry,
-                    focus == null ? Focus.BALANCED : Focus.on(focus), config.maxSteps());
+            ScenarioGenerator generator = generator(name, focus, geometry);
             Property<Scenario> property = (scenario, choices) -> {
                 if (adapterFailure.get() != null) {
                     return Outcome.discard("the implementation could not be run");
@@ -111,7 +114,7 @@ public final class ConformanceSuite {
                         (kept, found) -> kept.choices().compareTo(found.choices()) <= 0 ? kept : found);
                 return Outcome.pass();
             };
-            RunResult<Scenario> result = runner(name, perProperty).run(generator, property);
+            RunResult<Scenario> result = runner(name, perProperty, scenarios(name)).run(generator, property);
             stats.put(name, new SuiteReport.PropertyStats(result.examplesRun(), result.passed(), result.discarded(),
                     result.elapsed(), result.labels().toString()));
             result.failure().ifPresent(failure -> record(findings, failure, name, executor, geometry));
@@ -126,15 +129,14 @@ public final class ConformanceSuite {
             }
             String name = side.getValue().property();
             Clause key = side.getKey();
-            ScenarioGenerator generator = new ScenarioGenerator(profile, geometry,
-                    plan.get(name) == null ? Focus.BALANCED : Focus.on(plan.get(name)), config.maxSteps());
+            ScenarioGenerator generator = generator(name, plan.get(name), geometry);
             Property<Scenario> keyed = (scenario, choices) -> {
                 TraceChecker.Result result = check(executor, geometry, scenario);
                 Violation violation = result.violation();
                 return violation == null ? Outcome.pass() : Outcome.fail(violation.key(), violation.toString());
             };
             long shrinkStart = System.nanoTime();
-            runner(name, perProperty).shrink(generator, keyed, side.getValue().choices())
+            runner(name, perProperty, scenarios(name)).shrink(generator, keyed, side.getValue().choices())
                     .filter(failure -> failure.key().equals(key.id()))
                     .ifPresent(failure -> record(findings, failure, name, executor, geometry));
             progress.accept(String.format("shrunk %s found by %s (%d ms)", key.id(), name,
@@ -151,10 +153,21 @@ public final class ConformanceSuite {
         return TraceChecker.check(profile, geometry, scenario.calls(), replies);
     }
 
-    private PropertyRunner runner(String name, Duration budget) {
+    private ScenarioGenerator generator(String name, Clause focus, Geometry geometry) {
+        boolean longRun = LONG_RUN.equals(name);
+        Focus leaning = longRun ? Focus.LONG_RUN : focus == null ? Focus.BALANCED : Focus.on(focus);
+        return new ScenarioGenerator(profile, geometry, leaning, longRun ? LONG_RUN_STEPS : config.maxSteps());
+    }
+
+    /** Long scenarios cost about ten ordinary ones. */
+    private long scenarios(String name) {
+        return LONG_RUN.equals(name) ? Math.max(1, config.scenariosPerProperty() / 10) : config.scenariosPerProperty();
+    }
+
+    private PropertyRunner runner(String name, Duration budget, long scenarios) {
         RunConfig runConfig = RunConfig.defaults()
                 .withSeed(config.seed() * 31 + name.hashCode())
-                .withMaxScenarios(config.scenariosPerProperty())
+                .withMaxScenarios(scenarios)
                 .withTimeBudget(budget)
                 .withParallelism(config.parallelism())
                 .withShrinking(config.shrinking());
@@ -180,6 +193,21 @@ public final class ConformanceSuite {
         }
         if (violation == null) {
             return; // a flaky implementation: the shrunk scenario no longer fails; keep nothing we cannot replay
+        }
+        // Calls after the departing one cannot matter to it: drop them when the shorter scenario fails the same way.
+        if (violation.callIndex() + 1 < scenario.calls().size()) {
+            Scenario truncated = new Scenario(scenario.calls().subList(0, violation.callIndex() + 1));
+            try {
+                List<Reply> truncatedReplies = executor.run(truncated.calls());
+                Violation again = TraceChecker.check(profile, geometry, truncated.calls(), truncatedReplies).violation();
+                if (again != null && again.clause() == violation.clause()) {
+                    scenario = truncated;
+                    replies = truncatedReplies;
+                    violation = again;
+                }
+            } catch (AdapterFailure e) {
+                return;
+            }
         }
         findings.putIfAbsent(violation.clause(), new ClauseFinding(violation, scenario, replies, failure.shrunkChoices(), property,
                 failure.timeToFirstFailure().toMillis(), failure.timeToShrink().toMillis()));

@@ -29,8 +29,10 @@ import vmck.spec.VmProt;
  */
 public final class ScenarioGenerator implements Generator<Scenario> {
 
-    /** Pages in the window where the layout lives. */
-    static final int WINDOW_PAGES = 16;
+    /** Pages in the usual window where the layout lives. */
+    static final int SMALL_WINDOW = 16;
+    /** Pages in the large window, for bugs that only show with large counts. */
+    static final int LARGE_WINDOW = 160;
 
     private final Profile profile;
     private final Geometry geometry;
@@ -56,12 +58,16 @@ public final class ScenarioGenerator implements Generator<Scenario> {
         final AddressSpace shadow = new AddressSpace(geometry);
         final List<Call> calls = new ArrayList<>();
         final long page = geometry.pageSize();
+        final int windowPages;
         final long windowStart;
         int nextPattern = 1;
         Call.VmCopy lastCopy;
 
         Build(Choices choices) {
             this.choices = choices;
+            boolean large = choices.weighted(12, focus.largeWindow()) == 1;
+            this.windowPages = large ? LARGE_WINDOW : SMALL_WINDOW;
+            choices.label("window-size", large ? "large" : "small");
             this.windowStart = chooseWindow();
         }
 
@@ -73,7 +79,7 @@ public final class ScenarioGenerator implements Generator<Scenario> {
             choices.list(c -> {
                 step();
                 return Boolean.TRUE;
-            }, 1, maxSteps, Math.min(4.0, maxSteps));
+            }, 1, maxSteps, Math.max(1.0, maxSteps * 0.6));
             return new Scenario(calls);
         }
 
@@ -81,7 +87,7 @@ public final class ScenarioGenerator implements Generator<Scenario> {
 
         long chooseWindow() {
             long low = geometry.minAddress() + 16 * page;
-            long high = geometry.maxAddress() - WINDOW_PAGES * page;
+            long high = geometry.maxAddress() - windowPages * page;
             long middle = geometry.truncPage(geometry.minAddress() + (geometry.maxAddress() - geometry.minAddress()) / 2);
             int where = choices.weighted(6, 2, 3);
             choices.label("window", List.of("low", "middle", "high").get(where));
@@ -89,34 +95,47 @@ public final class ScenarioGenerator implements Generator<Scenario> {
         }
 
         void layout() {
+            if (choices.weighted(3, 2) == 0) {
+                // The simplest layout: one allocation over the whole window (holes come from deallocations).
+                emit(new Call.VmAllocate(Call.LIVE_TASK, pageAt(0), windowPages * page, false));
+            } else {
+                segments();
+            }
+            contents();
+        }
+
+        void segments() {
             int at = 0;
-            while (at < WINDOW_PAGES) {
+            while (at < windowPages) {
                 int gap = choices.weighted(10, focus.holes(), focus.holes()) ;
-                int length = 1 + choices.drawInt(0, 5);
+                int length = 1 + choices.drawInt(0, windowPages / 3);
                 at += gap;
-                if (at >= WINDOW_PAGES) {
+                if (at >= windowPages) {
                     break;
                 }
-                length = Math.min(length, WINDOW_PAGES - at);
+                length = Math.min(length, windowPages - at);
                 emit(new Call.VmAllocate(Call.LIVE_TASK, pageAt(at), length * page, false));
                 at += length;
-                if (!choices.drawBoolean() && at < WINDOW_PAGES && choices.drawInt(0, 3) == 0) {
+                if (!choices.drawBoolean() && at < windowPages && choices.drawInt(0, 3) == 0) {
                     break; // leave the rest of the window empty
                 }
             }
-            for (int index = 0; index < WINDOW_PAGES; index++) {
+        }
+
+        void contents() {
+            for (int index = 0; index < windowPages; index++) {
                 if (shadow.runAt(geometry.pageIndex(pageAt(index))) != null && choices.drawInt(0, 3) != 0) {
                     emit(new Call.VmWrite(Call.LIVE_TASK, pageAt(index), (int) page, nextPattern++));
                 }
             }
             if (choices.drawInt(0, 3) == 1) {
                 // VMH-ALLOC-3: a fixed allocation over allocated memory must fail and change nothing.
-                int index = choices.drawInt(0, WINDOW_PAGES - 1);
+                int index = choices.drawInt(0, windowPages - 1);
                 emit(new Call.VmAllocate(Call.LIVE_TASK, pageAt(index), page, false));
             }
             if (choices.drawInt(0, 3) == 1) {
                 // VMH-DEALLOC-1: punch a hole (holes in the middle of a range are what VMC-SRC-1 needs).
-                int index = choices.drawInt(0, WINDOW_PAGES - 1);
+                int index = choices.drawInt(0, windowPages - 1);
                 emit(new Call.VmDeallocate(Call.LIVE_TASK, pageAt(index), page * (1 + choices.drawInt(0, 1))));
             }
             if (choices.drawInt(0, 7) == 1) {
@@ -125,14 +144,14 @@ public final class ScenarioGenerator implements Generator<Scenario> {
             }
             int protections = choices.drawInt(0, focus.protections());
             for (int i = 0; i < protections; i++) {
-                int first = choices.drawInt(0, WINDOW_PAGES - 1);
-                int length = 1 + choices.drawInt(0, 3);
+                int first = choices.drawInt(0, windowPages - 1);
+                int length = 1 + choices.drawInt(0, windowPages / 4);
                 int protection = List.of(VmProt.READ, VmProt.NONE, VmProt.WRITE, VmProt.DEFAULT, VmProt.ALL)
                         .get(choices.drawInt(0, 4));
                 // A quarter set the maximum; a later raise above it exercises VMH-PROT-2.
                 boolean setMaximum = choices.drawInt(0, 3) == 1;
                 emit(new Call.VmProtect(Call.LIVE_TASK, pageAt(first),
-                        Math.min(length, WINDOW_PAGES - first) * page, setMaximum, protection));
+                        Math.min(length, windowPages - first) * page, setMaximum, protection));
             }
         }
 
@@ -150,8 +169,8 @@ public final class ScenarioGenerator implements Generator<Scenario> {
         void copyStep() {
             int task = choices.weighted(40, focus.deadTask()) == 0 ? Call.LIVE_TASK : Call.DEAD_TASK;
             long source = chooseSource();
-            long count = chooseCount(source);
             long dest = chooseDestination(source);
+            long count = chooseCount(source, dest);
             Call.VmCopy copy = new Call.VmCopy(task, source, count, dest);
             label(copy);
             emit(copy);
@@ -163,7 +182,7 @@ public final class ScenarioGenerator implements Generator<Scenario> {
             Call.VmCopy copy = lastCopy;
             boolean intoSource = choices.drawBoolean();
             long base = geometry.truncPage(intoSource ? copy.sourceAddress() : copy.destAddress());
-            long pages = Math.max(1, Math.min(WINDOW_PAGES, (copy.count() + page - 1) / page));
+            long pages = Math.max(1, Math.min(windowPages, (copy.count() + page - 1) / page));
             long target = base + choices.drawInt(0, (int) pages - 1) * page;
             PageRun run = shadow.runAt(geometry.pageIndex(target));
             if (run == null || !VmProt.allows(run.protection(), VmProt.WRITE)) {
@@ -177,18 +196,19 @@ public final class ScenarioGenerator implements Generator<Scenario> {
         long chooseSource() {
             int kind = choices.weighted(12, focus.unaligned(), focus.extreme(), focus.extreme());
             return switch (kind) {
-                case 0 -> pageAt(choices.drawInt(0, WINDOW_PAGES - 1));
-                case 1 -> pageAt(choices.drawInt(0, WINDOW_PAGES - 1)) + smallOffset();
+                case 0 -> pageAt(choices.drawInt(0, windowPages - 1));
+                case 1 -> pageAt(choices.drawInt(0, windowPages - 1)) + smallOffset();
                 case 2 -> edgeValue();
                 default -> nearUserRangeEnd();
             };
         }
 
-        long chooseCount(long source) {
-            int kind = choices.weighted(12, focus.countZero(), focus.unaligned(), focus.extreme(), focus.extreme());
+        long chooseCount(long source, long dest) {
+            int kind = choices.weighted(12, focus.countZero(), focus.unaligned(), focus.extreme(), focus.extreme(), focus.holes());
             long mask = geometry.addressMask();
             return switch (kind) {
-                case 0 -> (1 + choices.drawInt(0, WINDOW_PAGES / 2 - 1)) * page;
+                case 0 -> (1 + choices.drawInt(0, pagesThatFit(source, dest) - 1)) * page;
+                case 5 -> (1 + choices.drawInt(0, windowPages * 3 / 4 - 1)) * page;
                 case 1 -> 0;
                 case 2 -> List.of(1L, 2L, page - 1, page + 1, page - 2, page + 2, 3 * page - 1).get(choices.drawInt(0, 6));
                 case 3 -> List.of(mask - source + 1, (mask - source + 1) + page, -page & mask, mask,
@@ -201,11 +221,25 @@ public final class ScenarioGenerator implements Generator<Scenario> {
         long chooseDestination(long source) {
             int kind = choices.weighted(8, 6, focus.unaligned(), focus.extreme());
             return switch (kind) {
-                case 0 -> pageAt(choices.drawInt(0, WINDOW_PAGES - 1));
+                case 0 -> pageAt(choices.drawInt(0, windowPages - 1));
                 case 1 -> source + page * (choices.drawInt(0, 6) - 3) & geometry.addressMask();
-                case 2 -> pageAt(choices.drawInt(0, WINDOW_PAGES - 1)) + smallOffset();
-                default -> choices.drawBoolean() ? edgeValue() : nearUserRangeEnd();
+                case 2 -> pageAt(choices.drawInt(0, windowPages - 1)) + smallOffset();
+                default -> List.of(0, 1, 2).get(choices.drawInt(0, 2)) == 0 ? edgeValue()
+                        : choices.drawBoolean() ? topOfAddressSpace() : nearUserRangeEnd();
             };
+        }
+
+        /** How many pages fit before either range leaves the window (at least 1). */
+        int pagesThatFit(long source, long dest) {
+            long windowEnd = pageAt(windowPages);
+            long room = windowPages;
+            for (long start : new long[] {source, dest}) {
+                long offset = start - windowStart;
+                if (offset >= 0 && offset < windowEnd - windowStart) {
+                    room = Math.min(room, (windowEnd - geometry.truncPage(start)) / page);
+                }
+            }
+            return (int) Math.max(1, Math.min(room, windowPages * 3L / 4));
         }
 
         long smallOffset() {
@@ -220,6 +254,11 @@ public final class ScenarioGenerator implements Generator<Scenario> {
             return values.get(choices.drawInt(0, values.size() - 1)) & geometry.addressMask();
         }
 
+        /** A page-aligned address in the last pages of the address space, where ranges wrap. */
+        long topOfAddressSpace() {
+            return (geometry.addressMask() - (long) choices.drawInt(0, 2) * page - page + 1) & geometry.addressMask();
+        }
+
         long nearUserRangeEnd() {
             int pagesBelow = choices.drawInt(0, 3);
             return choices.drawBoolean()
@@ -229,19 +268,41 @@ public final class ScenarioGenerator implements Generator<Scenario> {
 
         // ------------------------------------------------------------- observation
 
-        /** Reads every readable page of the window; after a copy also asks vm_region for every page. */
+        /**
+         * Looks at the window: vm_read of readable pages and, after a copy, vm_region of pages. Each
+         * look is a choice whose simplest value is "skip", so shrinking keeps only the looks a failure
+         * needs. A large window is sampled (its edges, every eighth page, the last copy's ends).
+         */
         void observe(boolean regions) {
-            for (int index = 0; index < WINDOW_PAGES; index++) {
+            for (int index = 0; index < windowPages; index++) {
+                if (!worthLooking(index)) {
+                    continue;
+                }
                 PageRun run = shadow.runAt(geometry.pageIndex(pageAt(index)));
-                if (run != null && VmProt.allows(run.protection(), VmProt.READ)) {
+                if (run != null && VmProt.allows(run.protection(), VmProt.READ) && choices.weighted(1, 4) == 1) {
                     calls.add(new Call.VmRead(Call.LIVE_TASK, pageAt(index), page));
                 }
             }
             if (regions) {
-                for (int index = 0; index < WINDOW_PAGES; index++) {
-                    calls.add(new Call.VmRegion(Call.LIVE_TASK, pageAt(index)));
+                for (int index = 0; index < windowPages; index++) {
+                    if (worthLooking(index) && choices.weighted(1, 3) == 1) {
+                        calls.add(new Call.VmRegion(Call.LIVE_TASK, pageAt(index)));
+                    }
                 }
             }
+        }
+
+        boolean worthLooking(int index) {
+            if (windowPages == SMALL_WINDOW || index < 4 || index >= windowPages - 4 || index % 8 == 0) {
+                return true;
+            }
+            if (lastCopy == null) {
+                return false;
+            }
+            long address = pageAt(index);
+            long destFirst = geometry.truncPage(lastCopy.destAddress());
+            long destLast = geometry.truncPage(lastCopy.destAddress() + lastCopy.count() - 1);
+            return address == destFirst || address == destLast || address == destLast - page;
         }
 
         // ------------------------------------------------------------- bookkeeping
@@ -311,7 +372,10 @@ public final class ScenarioGenerator implements Generator<Scenario> {
             if (count == page) {
                 return "one-page";
             }
-            return Long.compareUnsigned(count, WINDOW_PAGES * page) <= 0 ? "few" : "huge";
+            if (Long.compareUnsigned(count, SMALL_WINDOW * page) <= 0) {
+                return "few";
+            }
+            return Long.compareUnsigned(count, LARGE_WINDOW * page) <= 0 ? "many" : "huge";
         }
 
         String addressKind(Call.VmCopy copy) {

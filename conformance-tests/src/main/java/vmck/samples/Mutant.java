@@ -76,8 +76,9 @@ public enum Mutant {
             "VMC-ORDER-3", Profiles.GNUMACH,
             (profile, geometry) -> new Mutants.ReorderedChecks(profile, geometry, Check.ALIGNMENT, Check.SOURCE)),
     GNUMACH_SOURCE_WALK_TRUNCATES_END(
-            "gnumach: the source walk stops at trunc_page(src + count), missing a partial last page",
-            "VMC-SRC-1", Profiles.GNUMACH, Mutants.SourceWalkTruncatesEnd::new);
+            "gnumach: the source walk stops at trunc_page(src + count), missing a partial last page; the count is"
+                    + " then unaligned, so the call fails with KERN_INVALID_ARGUMENT as if alignment came before the source",
+            "VMC-ORDER-3", Profiles.GNUMACH, Mutants.SourceWalkTruncatesEnd::new);
 
     private final String description;
     private final String expectedClause;
