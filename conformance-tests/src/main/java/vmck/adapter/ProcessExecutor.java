@@ -124,9 +124,9 @@ public final class ProcessExecutor implements Executor {
             throw new AdapterFailure("adapter " + name + " failed earlier: " + failure);
         }
         List<Request> setup = List.of(WireCodec.taskCreate(nextId++), WireCodec.taskCreate(nextId++));
-        List<Fields> created = exchange(setup, limits.requestTimeout());
-        long live = taskHandle(setup.get(0), created.get(0));
-        long dead = taskHandle(setup.get(1), created.get(1));
+        List<Answer> created = exchange(setup, limits.requestTimeout());
+        long live = taskHandle(created.get(0));
+        long dead = taskHandle(created.get(1));
         long[] handles = {live, dead};
 
         List<Request> batch = new ArrayList<>(calls.size() + 2);
@@ -135,21 +135,11 @@ public final class ProcessExecutor implements Executor {
             batch.add(WireCodec.call(nextId++, call, handles));
         }
         batch.add(WireCodec.taskTerminate(nextId++, live, "live"));
-        List<Fields> responses = exchange(batch, limits.requestTimeout());
-        int terminated = kr(batch.get(0), responses.get(0));
-        if (terminated != 0) {
-            throw fail(batch.get(0), "terminating the dead task answered kr " + terminated);
+        List<Answer> answers = exchange(batch, limits.requestTimeout());
+        if (answers.get(0).kr() != 0) {
+            throw fail(batch.get(0), "terminating the dead task answered kr " + answers.get(0).kr());
         }
-        List<Reply> replies = new ArrayList<>(calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-            try {
-                replies.add(WireCodec.reply(calls.get(i), responses.get(i + 1)));
-            } catch (WireException e) {
-                throw fail(batch.get(i + 1), e.getMessage());
-            }
-        }
-        kr(batch.get(batch.size() - 1), responses.get(responses.size() - 1));
-        return replies;
+        return answers.subList(1, answers.size() - 1).stream().map(Answer::reply).toList();
     }
 
     /** Sends quit, gives the adapter a moment to exit, then kills it and all its descendants. */
@@ -170,7 +160,7 @@ public final class ProcessExecutor implements Executor {
 
     private void greet() throws AdapterFailure {
         Request hello = WireCodec.hello(nextId++);
-        Fields response = exchange(List.of(hello), limits.startTimeout()).get(0);
+        Fields response = exchange(List.of(hello), limits.startTimeout()).get(0).fields();
         try {
             WireCodec.Hello h = WireCodec.hello(response);
             this.name = h.version().isEmpty() ? h.name() : h.name() + " " + h.version();
@@ -181,58 +171,71 @@ public final class ProcessExecutor implements Executor {
     }
 
     /**
+     * A checked response: every response but hello's and quit's has an integer kr, and a scenario
+     * call's response is decoded into its reply as soon as it arrives, so a breach is reported on
+     * the request that caused it rather than as a hang on the next one.
+     */
+    private record Answer(Request request, Fields fields, int kr, Reply reply) {
+    }
+
+    /**
      * Sends {@code batch} pipelined and returns the checked responses in order. Each request may
      * wait {@code timeout} from the moment it becomes the oldest unanswered one.
      */
-    private List<Fields> exchange(List<Request> batch, Duration timeout) throws AdapterFailure {
+    private List<Answer> exchange(List<Request> batch, Duration timeout) throws AdapterFailure {
         process.send(batch.stream().map(Request::line).toList());
-        List<Fields> responses = new ArrayList<>(batch.size());
+        List<Answer> answers = new ArrayList<>(batch.size());
         for (Request request : batch) {
-            Incoming incoming;
+            String line = nextLine(request, timeout);
             try {
-                incoming = process.next(timeout);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw fail(request, "interrupted while waiting for the response");
-            }
-            if (incoming instanceof Incoming.Line line) {
-                try {
-                    responses.add(WireCodec.response(line.text(), request));
-                } catch (WireException e) {
-                    throw fail(request, e.getMessage());
+                Fields fields = WireCodec.response(line, request);
+                if (request.call() != null) {
+                    Reply reply = WireCodec.reply(request.call(), fields);
+                    answers.add(new Answer(request, fields, reply.kr(), reply));
+                } else {
+                    int kr = request.op().startsWith("task_") ? fields.kr() : 0;
+                    answers.add(new Answer(request, fields, kr, null));
                 }
-            } else if (incoming == null) {
-                throw fail(request, "no response within " + seconds(timeout)
-                        + process.writeFailure().map(e -> " (sending requests failed: " + e.getMessage() + ")").orElse(""));
-            } else if (incoming instanceof Incoming.ReadFailed failed) {
-                throw fail(request, failed.cause() instanceof LineReader.LineTooLongException
-                        ? "response " + failed.cause().getMessage() : "reading the response failed: " + failed.cause());
-            } else {
-                Optional<Integer> status = process.exitStatus(KILL_WAIT);
-                throw fail(request, status.map(s -> "adapter exited with status " + s + " before answering")
-                        .orElse("adapter closed its stdout before answering"));
+            } catch (WireException e) {
+                throw fail(request, e.getMessage());
             }
         }
-        return responses;
+        return answers;
     }
 
-    private long taskHandle(Request request, Fields response) throws AdapterFailure {
-        int kr = kr(request, response);
-        if (kr != 0) {
-            throw fail(request, "task_create answered kr " + kr);
-        }
+    /** The next response line for {@code request}; anything else (timeout, exit, overlong line) fails. */
+    private String nextLine(Request request, Duration timeout) throws AdapterFailure {
+        Incoming incoming;
         try {
-            return response.taskHandle("task");
-        } catch (WireException e) {
-            throw fail(request, e.getMessage());
+            incoming = process.next(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw fail(request, "interrupted while waiting for the response");
         }
+        if (incoming instanceof Incoming.Line line) {
+            return line.text();
+        }
+        if (incoming == null) {
+            throw fail(request, "no response within " + seconds(timeout)
+                    + process.writeFailure().map(e -> " (sending requests failed: " + e.getMessage() + ")").orElse(""));
+        }
+        if (incoming instanceof Incoming.ReadFailed failed) {
+            throw fail(request, failed.cause() instanceof LineReader.LineTooLongException
+                    ? "response " + failed.cause().getMessage() : "reading the response failed: " + failed.cause());
+        }
+        Optional<Integer> status = process.exitStatus(KILL_WAIT);
+        throw fail(request, status.map(s -> "adapter exited with status " + s + " before answering")
+                .orElse("adapter closed its stdout before answering"));
     }
 
-    private int kr(Request request, Fields response) throws AdapterFailure {
+    private long taskHandle(Answer created) throws AdapterFailure {
+        if (created.kr() != 0) {
+            throw fail(created.request(), "task_create answered kr " + created.kr());
+        }
         try {
-            return response.kr();
+            return created.fields().taskHandle("task");
         } catch (WireException e) {
-            throw fail(request, e.getMessage());
+            throw fail(created.request(), e.getMessage());
         }
     }
 

@@ -41,8 +41,11 @@ public final class WireCodec {
     private WireCodec() {
     }
 
-    /** One request as sent: its id, op, a human description for failure messages, and its JSON line. */
-    record Request(long id, String op, String description, String line) {
+    /**
+     * One request as sent: its id, op, a human description for failure messages, its JSON line, and
+     * the scenario call it carries (null for hello, task set-up and quit).
+     */
+    record Request(long id, String op, String description, String line, Call call) {
     }
 
     // ----- requests -------------------------------------------------------------------------
@@ -90,7 +93,7 @@ public final class WireCodec {
             Call.VmRegion c = (Call.VmRegion) call;
             node.put("task", handle(handles, c.task())).put("address", hex(c.address()));
         }
-        return request(id, call.op(), call.describe(), node);
+        return new Request(id, call.op(), call.describe(), line(node), call);
     }
 
     // ----- responses ------------------------------------------------------------------------
@@ -223,7 +226,7 @@ public final class WireCodec {
     }
 
     private static Request request(long id, String op, String description, ObjectNode node) {
-        return new Request(id, op, description, line(node));
+        return new Request(id, op, description, line(node), null);
     }
 
     private static long handle(long[] handles, int slot) {
