@@ -241,8 +241,7 @@ public final class ProcessExecutor implements Executor {
 
     /** Spends the executor: records the failure, kills the adapter, and builds the report. */
     private AdapterFailure fail(Request request, String cause) {
-        String where = "request #" + request.id() + " " + request.op()
-                + (request.description().equals(request.op()) ? "" : " " + request.description());
+        String where = "request #" + request.id() + " " + request.description(); // descriptions start with the op
         failure = where + ": " + cause;
         process.kill(process.descendants(), KILL_WAIT);
         RUNNING.remove(this);

@@ -37,7 +37,7 @@ class MisbehavingAdapterTest {
         try (ProcessExecutor executor = ProcessExecutor.start(Adapters.misbehaving(mode), Adapters.quick())) {
             AdapterFailure failure = org.junit.jupiter.api.Assertions.assertThrows(AdapterFailure.class,
                     () -> executor.run(SCENARIO));
-            assertThat(failure.getMessage()).contains("request #6 vm_copy " + COPY.describe())
+            assertThat(failure.getMessage()).contains("request #6 " + COPY.describe())
                     .contains("misbehaving-" + mode);
             return failure;
         }
@@ -105,7 +105,7 @@ class MisbehavingAdapterTest {
         try (ProcessExecutor executor = ProcessExecutor.start(Adapters.misbehaving("krstring"), Adapters.quick())) {
             assertThatThrownBy(() -> executor.run(SCENARIO)).isInstanceOf(AdapterFailure.class);
             assertThatThrownBy(() -> executor.run(List.of())).isInstanceOf(AdapterFailure.class)
-                    .hasMessageContaining("failed earlier").hasMessageContaining("request #6 vm_copy");
+                    .hasMessageContaining("failed earlier").hasMessageContaining("request #6 vm_copy(");
         }
     }
 
