@@ -45,6 +45,7 @@ final class AdapterProcess {
     private final ExecutorService writer;
     private final OutputStream stdin;
     private volatile IOException writeFailure;
+    private volatile boolean killed;
 
     private AdapterProcess(Process process, String label, int maxLineBytes) {
         this.process = process;
@@ -133,6 +134,8 @@ final class AdapterProcess {
      * {@code wait} for them to be gone; orphans such as a qemu must not outlive vmck.
      */
     void kill(List<ProcessHandle> extra, Duration wait) {
+        killed = true;
+        incoming.clear(); // unblocks the reader so it can see it is done
         List<ProcessHandle> all = new ArrayList<>(extra);
         all.addAll(process.descendants().toList());
         process.destroyForcibly();
@@ -159,6 +162,9 @@ final class AdapterProcess {
                 String line = reader.readLine();
                 if (line == null) {
                     incoming.put(new Incoming.Closed());
+                    return;
+                }
+                if (killed) {
                     return;
                 }
                 incoming.put(new Incoming.Line(line));
