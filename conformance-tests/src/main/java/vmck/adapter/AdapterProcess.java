@@ -73,25 +73,28 @@ final class AdapterProcess {
     }
 
     private void send(List<String> lines, boolean thenClose) {
-        if (writer.isShutdown()) {
-            return; // killed: nothing reads these any more
+        try {
+            writer.execute(() -> write(lines, thenClose));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // killed: nothing reads these any more
         }
-        writer.execute(() -> {
-            try {
-                for (String line : lines) {
-                    stdin.write(line.getBytes(StandardCharsets.UTF_8));
-                    stdin.write('\n');
-                }
-                stdin.flush();
-                if (thenClose) {
-                    stdin.close();
-                }
-            } catch (IOException e) {
-                if (writeFailure == null) {
-                    writeFailure = e;
-                }
+    }
+
+    private void write(List<String> lines, boolean thenClose) {
+        try {
+            for (String line : lines) {
+                stdin.write(line.getBytes(StandardCharsets.UTF_8));
+                stdin.write('\n');
             }
-        });
+            stdin.flush();
+            if (thenClose) {
+                stdin.close();
+            }
+        } catch (IOException e) {
+            if (writeFailure == null) {
+                writeFailure = e;
+            }
+        }
     }
 
     /** The next thing seen on stdout, or null when nothing came within {@code timeout}. */

@@ -35,8 +35,7 @@ public final class WireCodec {
                     .maxStringLength(Integer.MAX_VALUE).maxDocumentLength(-1).build())
             .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private WireCodec() {
     }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Isolated;
 
 import vmck.scenario.AdapterFailure;
 import vmck.scenario.Call;
@@ -22,7 +22,6 @@ import vmck.scenario.Reply;
  * its timeout as an AdapterFailure naming the request and the cause.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-@Isolated
 class MisbehavingAdapterTest {
 
     private static final Call COPY = new Call.VmCopy(Call.LIVE_TASK, 0x10000, 0x1000, 0x11000);
@@ -91,6 +90,21 @@ class MisbehavingAdapterTest {
             List<Reply> replies = executor.run(SCENARIO);
             assertThat(replies).extracting(Reply::kr).containsExactly(0, 0);
         }
+    }
+
+    @Test
+    void silenceAtStartFailsAtTheStartTimeout() {
+        List<String> silent = List.of(Adapters.python3(), "-c", "import time; time.sleep(100)");
+        assertThatThrownBy(() -> ProcessExecutor.start(silent, Adapters.quick().withStartTimeout(Duration.ofSeconds(1))))
+                .isInstanceOf(AdapterFailure.class).hasMessageContaining("request #1 hello: no response within 1 s");
+    }
+
+    @Test
+    void exitingAtStartReportsTheStatusAndStderr() {
+        List<String> dying = List.of(Adapters.python3(), "-c", "import sys; sys.exit('no kernel image')");
+        assertThatThrownBy(() -> ProcessExecutor.start(dying, Adapters.quick()))
+                .isInstanceOf(AdapterFailure.class).hasMessageContaining("request #1 hello")
+                .hasMessageContaining("exited with status 1").hasMessageContaining("no kernel image");
     }
 
     @Test
