@@ -97,13 +97,14 @@ class Task:
     def vm_allocate(self, address, size, anywhere):
         if size == 0:
             return KERN_SUCCESS, 0
-        size = round_page(size)
         if anywhere:
+            size = round_page(size)
             address = self.find_space(size)
             if address is None:
                 return KERN_NO_SPACE, 0
         else:
-            address = trunc_page(address)
+            # the pages the byte range touches, as GNU Mach rounds it
+            address, size = trunc_page(address), round_page(address + size) - trunc_page(address)
             if address < MIN_ADDRESS or address + size > MAX_ADDRESS:
                 return KERN_INVALID_ADDRESS, 0
             if any(n in self.pages for n in range(address // PAGE, (address + size) // PAGE)):
@@ -134,12 +135,14 @@ class Task:
     def vm_protect(self, address, size, set_maximum, new_prot):
         if new_prot & ~ALL_PROT:
             return KERN_INVALID_ARGUMENT
+        if size == 0:
+            return KERN_SUCCESS
         pages = self.page_range(address, size)
         if pages is None:
             return KERN_INVALID_ADDRESS
         present = [self.pages[n] for n in pages if n in self.pages]  # holes are skipped
-        if not set_maximum and any(new_prot & ~p.max_prot for p in present):
-            return KERN_PROTECTION_FAILURE  # and nothing changes
+        if any(new_prot & ~p.max_prot for p in present):
+            return KERN_PROTECTION_FAILURE  # a maximum is never raised; nothing changes
         for p in present:
             if set_maximum:
                 p.max_prot = new_prot
@@ -185,8 +188,14 @@ class Task:
             return {"kr": KERN_NO_SPACE}
         first = min(above)
         page = self.pages[first]
+
+        def same(n):
+            return n in self.pages and (self.pages[n].prot, self.pages[n].max_prot) == (page.prot, page.max_prot)
+
+        while same(first - 1):  # the region holding the address starts where its protections start
+            first -= 1
         last = first
-        while (last + 1) in self.pages and (self.pages[last + 1].prot, self.pages[last + 1].max_prot) == (page.prot, page.max_prot):
+        while same(last + 1):
             last += 1
         return {"kr": KERN_SUCCESS, "address": hex(first * PAGE), "size": hex((last - first + 1) * PAGE),
                 "protection": page.prot, "max_protection": page.max_prot}
