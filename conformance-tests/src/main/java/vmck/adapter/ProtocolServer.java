@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import vmck.spec.MachVm;
 
 /**
@@ -21,6 +23,7 @@ public final class ProtocolServer {
     static final int MAX_REQUEST_BYTES = 256 << 20;
 
     private final RequestHandler handler;
+    private final int maxRequestBytes;
 
     /** Serves {@code vm}; its task handles go on the wire unchanged. */
     public ProtocolServer(MachVm vm) {
@@ -29,7 +32,12 @@ public final class ProtocolServer {
 
     /** Serves {@code vm}, reporting {@code version} in hello. */
     public ProtocolServer(MachVm vm, String version) {
+        this(vm, version, MAX_REQUEST_BYTES);
+    }
+
+    ProtocolServer(MachVm vm, String version, int maxRequestBytes) {
         this.handler = new RequestHandler(vm, version);
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     /**
@@ -37,7 +45,7 @@ public final class ProtocolServer {
      * Neither stream is closed.
      */
     public void serve(InputStream in, OutputStream out) throws IOException {
-        LineReader reader = new LineReader(in, MAX_REQUEST_BYTES);
+        LineReader reader = new LineReader(in, maxRequestBytes);
         OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
         try {
             while (true) {
@@ -69,8 +77,7 @@ public final class ProtocolServer {
         }
     }
 
-    private static void write(OutputStream out, com.fasterxml.jackson.databind.node.ObjectNode response)
-            throws IOException {
+    private static void write(OutputStream out, ObjectNode response) throws IOException {
         out.write(WireCodec.JSON.writeValueAsBytes(response));
         out.write('\n');
     }

@@ -27,23 +27,18 @@ final class RequestHandler {
 
     /** The response to one request line (never null, never throws). */
     Answer answer(String line) {
-        ObjectNode response = respond(line);
-        boolean quit = response.size() == 1 && lastOp == Op.QUIT;
-        return new Answer(response, quit);
-    }
-
-    private enum Op { QUIT, OTHER }
-
-    private Op lastOp = Op.OTHER;
-
-    private ObjectNode respond(String line) {
-        lastOp = Op.OTHER;
         JsonNode request;
         try {
             request = WireCodec.JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            return error(null, "malformed", "not JSON: " + e.getOriginalMessage());
+            return new Answer(error(null, "malformed", "not JSON: " + e.getOriginalMessage()), false);
         }
+        ObjectNode response = respond(request);
+        boolean quit = !response.has("error") && "quit".equals(request.path("op").textValue());
+        return new Answer(response, quit);
+    }
+
+    private ObjectNode respond(JsonNode request) {
         if (request == null || !request.isObject()) {
             return error(null, "malformed", "a request must be a JSON object");
         }
@@ -106,7 +101,9 @@ final class RequestHandler {
                 out.put("kr", r.kr()).put("address", WireCodec.hex(r.address())).put("size", WireCodec.hex(r.size()))
                         .put("protection", r.protection()).put("max_protection", r.maxProtection());
             }
-            case "quit" -> lastOp = Op.QUIT; // answered by the bare {"id":N} the protocol prescribes
+            case "quit" -> {
+                // answered by the bare {"id":N} the protocol prescribes
+            }
             default -> {
                 return error(id, "unsupported", "op \"" + op + "\" is not part of protocol v1");
             }

@@ -81,6 +81,18 @@ class ProtocolServerTest {
     }
 
     @Test
+    void overlongRequestIsMalformedAndServingGoesOn() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String input = "{\"id\":1,\"op\":\"vm_write\",\"data\":\"" + "A".repeat(10_000) + "\"}\n{\"id\":2,\"op\":\"quit\"}\n";
+        new ProtocolServer(new ReferenceVm(Profiles.MACH3, Geometry.X86_64), "t", 1000)
+                .serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("\"id\":null").contains("malformed").contains("longer than 1000 bytes");
+        assertThat(lines.get(1)).isEqualTo("{\"id\":2}");
+    }
+
+    @Test
     void unknownOpIsUnsupported() throws IOException {
         JsonNode response = serve("{\"id\":3,\"op\":\"vm_map\"}\n").get(0);
         assertThat(response.get("id").asLong()).isEqualTo(3);
