@@ -1,5 +1,6 @@
 package vmck.model;
 
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +68,8 @@ public record CopyDecision(List<Outcome> outcomes, List<Finding> findings) {
 
     /** The clause that orders {@code first} before {@code second}. */
     static Clause precedenceClause(Finding first, Finding second) {
-        Set<Check> steps = Set.of(first.step(), second.step());
+        // EnumSet.of, not Set.of: both findings may come from the same step (VMC-ORDER-2).
+        Set<Check> steps = EnumSet.of(first.step(), second.step());
         if (first.step() == Check.TASK) {
             return Clause.VMC_TASK_1;
         }
