@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import vmck.engine.ChoiceSequence;
@@ -41,10 +42,20 @@ public final class ConformanceSuite {
 
     private final Profile profile;
     private final SuiteConfig config;
+    private final BooleanSupplier stopRequested;
 
     public ConformanceSuite(Profile profile, SuiteConfig config) {
+        this(profile, config, () -> false);
+    }
+
+    /**
+     * @param stopRequested polled between scenarios: once true (Ctrl-C), the run winds down quickly
+     *                      and reports what it found so far, marked interrupted
+     */
+    public ConformanceSuite(Profile profile, SuiteConfig config, BooleanSupplier stopRequested) {
         this.profile = profile;
         this.config = config;
+        this.stopRequested = stopRequested;
     }
 
     /** True when the profile has the rule a clause states (no alignment rule: no alignment clauses). */
@@ -82,31 +93,38 @@ public final class ConformanceSuite {
         Map<Clause, SideFinding> sideFindings = new ConcurrentHashMap<>();
         Map<Clause, ClauseFinding> findings = new EnumMap<>(Clause.class);
         Map<String, SuiteReport.PropertyStats> stats = new LinkedHashMap<>();
+        // The simplest failing run per failure key, so a finding needs no second run of the implementation.
+        Map<String, Failing> failing = new ConcurrentHashMap<>();
+        ScenarioCheck scenarioCheck = new ScenarioCheck(profile, geometry);
 
         for (Map.Entry<String, Clause> entry : plan.entrySet()) {
-            if (adapterFailure.get() != null) {
+            if (adapterFailure.get() != null || stopRequested.getAsBoolean()) {
                 break;
             }
             String name = entry.getKey();
             Clause focus = entry.getValue();
             ScenarioGenerator generator = generator(name, focus, geometry);
             Property<Scenario> property = (scenario, choices) -> {
-                if (adapterFailure.get() != null) {
-                    return Outcome.discard("the implementation could not be run");
+                if (adapterFailure.get() != null || stopRequested.getAsBoolean()) {
+                    return Outcome.discard("the run is over");
                 }
-                TraceChecker.Result result;
+                ScenarioCheck.Checked checked;
                 try {
-                    result = check(executor, geometry, scenario);
+                    checked = scenarioCheck.run(executor, scenario);
                 } catch (AdapterFailure failure) {
-                    adapterFailure.compareAndSet(null, failure.getMessage());
+                    if (!stopRequested.getAsBoolean()) { // an adapter killed by Ctrl-C is not a broken adapter
+                        adapterFailure.compareAndSet(null, failure.getMessage());
+                    }
                     return Outcome.discard("the implementation could not be run");
                 }
-                result.exercised().forEach(clause -> checks.merge(clause, 1L, Long::sum));
-                Violation violation = result.violation();
+                checked.result().exercised().forEach(clause -> checks.merge(clause, 1L, Long::sum));
+                Violation violation = checked.violation();
                 if (violation == null) {
                     return Outcome.pass();
                 }
                 if (focus == null || violation.clause() == focus) {
+                    failing.merge(violation.key(), new Failing(choices.recorded(), checked),
+                            (kept, found) -> kept.choices().compareTo(found.choices()) <= 0 ? kept : found);
                     return Outcome.fail(violation.key(), violation.toString());
                 }
                 // Another clause's violation: keep the simplest one for later shrinking, keep looking for ours.
@@ -117,40 +135,45 @@ public final class ConformanceSuite {
             RunResult<Scenario> result = runner(name, perProperty, scenarios(name)).run(generator, property);
             stats.put(name, new SuiteReport.PropertyStats(result.examplesRun(), result.passed(), result.discarded(),
                     result.elapsed(), result.labels().toString()));
-            result.failure().ifPresent(failure -> record(findings, failure, name, executor, geometry));
+            result.failure().ifPresent(failure -> record(findings, failure, failing.get(failure.key()), name, executor, scenarioCheck));
             progress.accept(String.format("%-14s %5d scenarios  %s  (%d ms)", name, result.examplesRun(),
                     result.failure().map(f -> "FAIL " + f.key()).orElse("ok"), result.elapsed().toMillis()));
         }
 
         // Shrink what the focused properties found on the side, unless a property found it as its own.
         for (Map.Entry<Clause, SideFinding> side : new TreeMap<>(sideFindings).entrySet()) {
-            if (findings.containsKey(side.getKey()) || adapterFailure.get() != null) {
+            if (findings.containsKey(side.getKey()) || adapterFailure.get() != null || stopRequested.getAsBoolean()) {
                 continue;
             }
             String name = side.getValue().property();
             Clause key = side.getKey();
             ScenarioGenerator generator = generator(name, plan.get(name), geometry);
             Property<Scenario> keyed = (scenario, choices) -> {
-                TraceChecker.Result result = check(executor, geometry, scenario);
-                Violation violation = result.violation();
-                return violation == null ? Outcome.pass() : Outcome.fail(violation.key(), violation.toString());
+                ScenarioCheck.Checked checked = scenarioCheck.run(executor, scenario);
+                Violation violation = checked.violation();
+                if (violation == null) {
+                    return Outcome.pass();
+                }
+                failing.merge(violation.key(), new Failing(choices.recorded(), checked),
+                        (kept, found) -> kept.choices().compareTo(found.choices()) <= 0 ? kept : found);
+                return Outcome.fail(violation.key(), violation.toString());
             };
             long shrinkStart = System.nanoTime();
             runner(name, perProperty, scenarios(name)).shrink(generator, keyed, side.getValue().choices())
                     .filter(failure -> failure.key().equals(key.id()))
-                    .ifPresent(failure -> record(findings, failure, name, executor, geometry));
+                    .ifPresent(failure -> record(findings, failure, failing.get(failure.key()), name, executor, scenarioCheck));
             progress.accept(String.format("shrunk %s found by %s (%d ms)", key.id(), name,
                     (System.nanoTime() - shrinkStart) / 1_000_000));
         }
-        return report(executor, geometry, checks, findings, stats, adapterFailure.get(), Duration.ofNanos(System.nanoTime() - start));
+        return report(executor, geometry, checks, findings, stats, adapterFailure.get(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private record SideFinding(String property, ChoiceSequence choices) {
     }
 
-    private TraceChecker.Result check(Executor executor, Geometry geometry, Scenario scenario) throws AdapterFailure {
-        List<Reply> replies = executor.run(scenario.calls());
-        return TraceChecker.check(profile, geometry, scenario.calls(), replies);
+    /** One failing run: its choices and the checked run (scenario as run, replies, violation). */
+    private record Failing(ChoiceSequence choices, ScenarioCheck.Checked checked) {
     }
 
     private ScenarioGenerator generator(String name, Clause focus, Geometry geometry) {
@@ -174,43 +197,72 @@ public final class ConformanceSuite {
         return new PropertyRunner(runConfig);
     }
 
-    /** Re-checks the shrunk scenario once more so the finding carries its exact violation. */
-    private void record(Map<Clause, ClauseFinding> findings, Failure<Scenario> failure, String property,
-                        Executor executor, Geometry geometry) {
-        Scenario scenario = failure.shrunkValue();
-        if (scenario == null || failure.cause().isPresent()) {
+    /**
+     * Records the shrunk failure, from the captured run when it is the one the engine kept (else by
+     * running it once more), and drops the calls after the departing one when that changes nothing.
+     */
+    private void record(Map<Clause, ClauseFinding> findings, Failure<Scenario> failure, Failing captured, String property,
+                        Executor executor, ScenarioCheck scenarioCheck) {
+        if (failure.shrunkValue() == null || failure.cause().isPresent()) {
             // The kit itself broke (a generator or checker bug): never report that as the implementation's fault.
             throw new IllegalStateException("vmck internal error in property " + property + ": " + failure.describe(),
                     failure.cause().orElse(null));
         }
-        List<Reply> replies;
-        Violation violation;
-        try {
-            replies = executor.run(scenario.calls());
-            violation = TraceChecker.check(profile, geometry, scenario.calls(), replies).violation();
-        } catch (AdapterFailure e) {
-            return;
-        }
-        if (violation == null) {
-            return; // a flaky implementation: the shrunk scenario no longer fails; keep nothing we cannot replay
-        }
-        // Calls after the departing one cannot matter to it: drop them when the shorter scenario fails the same way.
-        if (violation.callIndex() + 1 < scenario.calls().size()) {
-            Scenario truncated = new Scenario(scenario.calls().subList(0, violation.callIndex() + 1));
+        ScenarioCheck.Checked checked;
+        if (captured != null && captured.choices().equals(failure.shrunkChoices())) {
+            checked = captured.checked();
+        } else {
             try {
-                List<Reply> truncatedReplies = executor.run(truncated.calls());
-                Violation again = TraceChecker.check(profile, geometry, truncated.calls(), truncatedReplies).violation();
-                if (again != null && again.clause() == violation.clause()) {
-                    scenario = truncated;
-                    replies = truncatedReplies;
-                    violation = again;
-                }
+                checked = scenarioCheck.run(executor, failure.shrunkValue());
             } catch (AdapterFailure e) {
                 return;
             }
         }
-        findings.putIfAbsent(violation.clause(), new ClauseFinding(violation, scenario, replies, failure.shrunkChoices(), property,
+        if (checked.violation() == null) {
+            return; // a flaky implementation: the shrunk scenario no longer fails; keep nothing we cannot replay
+        }
+        // Calls after the departing one cannot matter to it: drop them when the shorter scenario fails the same way.
+        Violation violation = checked.violation();
+        if (violation.callIndex() + 1 < checked.scenario().calls().size() && !stopRequested.getAsBoolean()) {
+            Scenario truncated = new Scenario(checked.scenario().calls().subList(0, violation.callIndex() + 1));
+            try {
+                ScenarioCheck.Checked again = scenarioCheck.run(executor, truncated);
+                if (again.violation() != null && again.violation().clause() == violation.clause()) {
+                    checked = again;
+                }
+            } catch (AdapterFailure e) {
+                // keep the longer scenario: it was seen to fail
+            }
+        }
+        checked = withoutNeedlessCalls(checked, executor);
+        findings.putIfAbsent(checked.violation().clause(), new ClauseFinding(checked.violation(), checked.scenario(),
+                checked.replies(), failure.shrunkChoices(), property,
                 failure.timeToFirstFailure().toMillis(), failure.timeToShrink().toMillis()));
+    }
+
+    /**
+     * A last pass on the calls themselves (the language-neutral form a trace keeps): drop each call
+     * whose removal leaves the same clause violated. Shrinking the choice sequence gets close;
+     * this removes what the generator's structure kept (a no-op copy, a spare write).
+     */
+    private ScenarioCheck.Checked withoutNeedlessCalls(ScenarioCheck.Checked checked, Executor executor) {
+        Clause clause = checked.violation().clause();
+        ScenarioCheck.Checked best = checked;
+        for (int i = best.scenario().calls().size() - 2; i >= 0 && !stopRequested.getAsBoolean(); i--) {
+            List<vmck.scenario.Call> calls = new ArrayList<>(best.scenario().calls());
+            calls.remove(i);
+            try {
+                List<Reply> replies = executor.run(calls);
+                TraceChecker.Result result = TraceChecker.check(profile, executor.geometry(), calls, replies);
+                if (result.violation() != null && result.violation().clause() == clause
+                        && result.violation().callIndex() == calls.size() - 1) {
+                    best = new ScenarioCheck.Checked(new Scenario(calls), replies, result);
+                }
+            } catch (AdapterFailure e) {
+                return best;
+            }
+        }
+        return best;
     }
 
     private SuiteReport report(Executor executor, Geometry geometry, Map<Clause, Long> checks,
@@ -232,7 +284,8 @@ public final class ConformanceSuite {
             }
             statuses.put(clause, status);
         }
-        return new SuiteReport(executor.name(), profile, geometry, config, Collections.unmodifiableSortedMap(statuses),
+        return new SuiteReport(executor.name(), profile, geometry, config, stopRequested.getAsBoolean(),
+                Collections.unmodifiableSortedMap(statuses),
                 Collections.unmodifiableSortedMap(new TreeMap<>(findings)),
                 Collections.unmodifiableSortedMap(new TreeMap<>(checks)), Collections.unmodifiableMap(stats),
                 adapterFailure, elapsed);

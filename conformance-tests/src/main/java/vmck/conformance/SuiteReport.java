@@ -12,6 +12,8 @@ import vmck.spec.Profile;
  * Everything a suite run found: a status per clause, the smallest failing scenario per violated
  * clause, and how much was run. Reports (Markdown, JSON, JUnit XML) are rendered from this.
  *
+ * @param interrupted    true when the run was stopped early (Ctrl-C): clauses it did not reach are
+ *                       not exercised, findings made before are kept
  * @param adapterFailure null, or why the implementation could not be run to the end (exit 3);
  *                       findings made before it are kept
  */
@@ -20,6 +22,7 @@ public record SuiteReport(
         Profile profile,
         Geometry geometry,
         SuiteConfig config,
+        boolean interrupted,
         SortedMap<Clause, ClauseStatus> statuses,
         SortedMap<Clause, ClauseFinding> findings,
         SortedMap<Clause, Long> checks,
@@ -53,7 +56,7 @@ public record SuiteReport(
         if (statuses.containsValue(ClauseStatus.FAIL)) {
             return Verdict.NONCONFORMANT;
         }
-        if (statuses.containsValue(ClauseStatus.NOT_EXERCISED)) {
+        if (interrupted || statuses.containsValue(ClauseStatus.NOT_EXERCISED)) {
             return Verdict.INCONCLUSIVE;
         }
         return Verdict.CONFORMANT;

@@ -1,0 +1,134 @@
+package vmck.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vmck.conformance.ClauseFinding;
+import vmck.conformance.ClauseStatus;
+import vmck.conformance.ConformanceSuite;
+import vmck.conformance.SuiteConfig;
+import vmck.conformance.SuiteReport;
+import vmck.report.ReportWriter;
+import vmck.report.TraceFile;
+import vmck.scenario.AdapterFailure;
+import vmck.scenario.Executor;
+import vmck.spec.Clause;
+import vmck.spec.Profile;
+import vmck.spec.Profiles;
+
+/** {@code vmck check}: runs the conformance suite against an adapter and gives a verdict per clause. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Run the conformance suite against an implementation and print a verdict per clause.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--adapter", required = true, paramLabel = "ADAPTER",
+            description = "The implementation: a built-in name or an adapter command line. "
+                    + "Built-ins: reference, machmap, mutant:NAME, demo, gnumach.")
+    String adapter;
+
+    @Option(names = "--profile", defaultValue = "mach3", converter = ProfileConverter.class,
+            description = "The profile the implementation promises (default: ${DEFAULT-VALUE}).")
+    Profile profile = Profiles.MACH3;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of every scenario (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--budget", defaultValue = "120", paramLabel = "SECONDS",
+            description = "Wall-clock budget for the whole run (default: ${DEFAULT-VALUE}).")
+    long budgetSeconds;
+
+    @Option(names = "--scenarios", defaultValue = "150", paramLabel = "N",
+            description = "Scenarios per property at most (default: ${DEFAULT-VALUE}).")
+    int scenarios;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write report.md, report.json, junit.xml and one trace per failure here.")
+    Path reportDirectory;
+
+    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Per-request timeout for a protocol adapter (default: ${DEFAULT-VALUE}).")
+    long requestTimeoutSeconds;
+
+    @Option(names = "--start-timeout", defaultValue = "90", paramLabel = "SECONDS",
+            description = "How long an adapter may take to answer hello, e.g. to boot a kernel (default: ${DEFAULT-VALUE}).")
+    long startTimeoutSeconds;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        PrintStream progress = System.err;
+        SuiteConfig config = SuiteConfig.defaults().withSeed(seed).withScenarios(scenarios)
+                .withBudget(Duration.ofSeconds(budgetSeconds));
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            // Ctrl-C: let the run wind down and write what it found before the JVM exits.
+            stop.set(true);
+            progress.println("vmck: interrupted; writing what was found so far");
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "vmck-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            SuiteReport report;
+            try (Executor executor = Adapters.open(adapter, profile, Duration.ofSeconds(requestTimeoutSeconds),
+                    Duration.ofSeconds(startTimeoutSeconds))) {
+                progress.printf("vmck: checking %s against profile %s (seed %d)%n", executor.name(), profile.name(), seed);
+                report = new ConformanceSuite(profile, config, stop::get).run(executor, line -> progress.println("  " + line));
+            } catch (AdapterFailure failure) {
+                progress.println("vmck: the adapter could not be started: " + failure.getMessage());
+                return Main.ADAPTER_FAILED;
+            }
+            printSummary(report, out);
+            if (reportDirectory != null) {
+                ReportWriter.write(report, reportDirectory);
+                out.println("report written to " + reportDirectory.toAbsolutePath());
+            }
+            return report.verdict().exitCode();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for us and will let the JVM go
+            }
+        }
+    }
+
+    static void printSummary(SuiteReport report, PrintStream out) {
+        out.println();
+        out.printf("%-14s %-16s %7s  %s%n", "clause", "status", "checks", "title");
+        for (Map.Entry<Clause, ClauseStatus> entry : report.statuses().entrySet()) {
+            Clause clause = entry.getKey();
+            out.printf("%-14s %-16s %7d  %s%n", clause.id(), entry.getValue().name().toLowerCase().replace('_', ' '),
+                    report.checks().getOrDefault(clause, 0L), clause.title());
+        }
+        for (ClauseFinding finding : report.findings().values()) {
+            out.println();
+            out.println((finding.violation().prerequisite() ? "HARNESS PREREQUISITE " : "FAIL ") + finding.violation());
+            out.println("  smallest failing scenario (" + finding.scenario().calls().size() + " calls; saved as "
+                    + TraceFile.fileName(finding.violation().clause()) + " with --report):");
+            finding.scenario().listing().lines().forEach(line -> out.println("    " + line));
+        }
+        if (report.adapterFailure() != null) {
+            out.println();
+            out.println("ADAPTER FAILED: " + report.adapterFailure());
+        }
+        out.println();
+        out.printf("verdict: %s — %s under profile %s, %d scenarios in %.1f s%s%n", report.verdict(), report.implementation(),
+                report.profile().name(), report.scenarios(), report.elapsed().toMillis() / 1000.0,
+                report.interrupted() ? " (interrupted)" : "");
+    }
+}

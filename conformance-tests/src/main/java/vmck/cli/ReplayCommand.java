@@ -1,0 +1,85 @@
+package vmck.cli;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vmck.conformance.TraceChecker;
+import vmck.conformance.Violation;
+import vmck.report.TraceFile;
+import vmck.scenario.AdapterFailure;
+import vmck.scenario.Executor;
+import vmck.scenario.Reply;
+import vmck.spec.Profile;
+import vmck.spec.Profiles;
+
+/** {@code vmck replay}: re-runs a saved trace exactly and says whether it still fails. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Re-run a saved trace exactly against an adapter; exit 1 while it still fails, 0 once it passes.")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "TRACE", description = "A trace file written by vmck check --report.")
+    Path trace;
+
+    @Option(names = "--adapter", required = true, paramLabel = "ADAPTER", description = "The implementation (as for check).")
+    String adapter;
+
+    @Option(names = "--profile", converter = ProfileConverter.class,
+            description = "Check under this profile instead of the one the trace was recorded with.")
+    Profile profile;
+
+    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Per-request timeout.")
+    long requestTimeoutSeconds;
+
+    @Option(names = "--start-timeout", defaultValue = "90", paramLabel = "SECONDS", description = "Adapter start timeout.")
+    long startTimeoutSeconds;
+
+    @Override
+    public Integer call() throws IOException {
+        TraceFile.Trace saved;
+        try {
+            saved = TraceFile.read(trace);
+        } catch (NoSuchFileException e) {
+            System.err.println("vmck replay: no such trace file: " + trace);
+            return Main.USAGE;
+        } catch (TraceFile.TraceFormatException e) {
+            System.err.println("vmck replay: malformed trace: " + e.getMessage());
+            return Main.USAGE;
+        }
+        Profile checkedProfile = profile;
+        if (checkedProfile == null) {
+            checkedProfile = Profiles.byName(saved.profile()).orElse(null);
+            if (checkedProfile == null) {
+                System.err.println("vmck replay: " + trace + ":1: field \"profile\": unknown profile \"" + saved.profile() + "\"");
+                return Main.USAGE;
+            }
+        }
+        try (Executor executor = Adapters.open(adapter, checkedProfile, Duration.ofSeconds(requestTimeoutSeconds),
+                Duration.ofSeconds(startTimeoutSeconds))) {
+            if (!executor.geometry().equals(saved.geometry())) {
+                System.err.println("vmck replay: the trace was recorded on " + saved.geometry() + " but the adapter has "
+                        + executor.geometry());
+                return Main.USAGE;
+            }
+            List<Reply> replies = executor.run(saved.calls());
+            Violation violation = TraceChecker.check(checkedProfile, executor.geometry(), saved.calls(), replies).violation();
+            System.out.printf("replayed %d calls of %s (recorded: %s at call #%d) against %s under %s%n",
+                    saved.calls().size(), trace, saved.clause().id(), saved.callIndex(), executor.name(), checkedProfile.name());
+            if (violation == null) {
+                System.out.println("passes now: no clause is violated");
+                return 0;
+            }
+            System.out.println("still fails: " + violation);
+            return 1;
+        } catch (AdapterFailure failure) {
+            System.err.println("vmck replay: the adapter failed: " + failure.getMessage());
+            return Main.ADAPTER_FAILED;
+        }
+    }
+}
