@@ -81,15 +81,15 @@ final class CorpusGenerator {
             for (Named count : allCounts) {
                 cases.add(new Case("count sweep", Call.LIVE_TASK, pair[0], count, pair[1]));
             }
-            for (Named count : endCounts(pair[0].value)) {
+            for (Named count : endCounts(pair[0].value, "src")) {
                 cases.add(new Case("count sweep", Call.LIVE_TASK, pair[0], count, pair[1]));
             }
         }
         Named top = named("top (rw)", layout.top);
         for (Named[] pair : new Named[][] {{top, destination}, {base, top}, {top, top}}) {
             List<Named> topCounts = new ArrayList<>(counts("ps", "2ps", "2ps+1", "3ps"));
-            topCounts.addAll(endCounts(pair[0].value));
-            topCounts.addAll(endCounts(pair[1].value));
+            topCounts.addAll(endCounts(pair[0].value, "src"));
+            topCounts.addAll(endCounts(pair[1].value, "dst"));
             for (Named count : topCounts) {
                 cases.add(new Case("end of space", Call.LIVE_TASK, pair[0], count, pair[1]));
             }
@@ -143,12 +143,16 @@ final class CorpusGenerator {
         return dedup(starts);
     }
 
-    /** Counts that end a range exactly at VM_MAX_ADDRESS, at 2^address_bits, one past it, and half the space. */
-    private List<Named> endCounts(long start) {
+    /**
+     * Counts that make the range from {@code start} (named {@code role}) end exactly at
+     * VM_MAX_ADDRESS, at 2^address_bits, one byte past it, and the count of half the space.
+     */
+    private List<Named> endCounts(long start, String role) {
+        String space = "2^" + geometry.addressBits();
         return List.of(
-                new Named("to max", (geometry.maxAddress() - start) & mask),
-                new Named("to 2^" + geometry.addressBits(), (mask - start + 1) & mask),
-                new Named("to 2^" + geometry.addressBits() + "+1", (mask - start + 2) & mask),
+                new Named("max-" + role, (geometry.maxAddress() - start) & mask),
+                new Named(space + "-" + role, (mask - start + 1) & mask),
+                new Named(space + "-" + role + "+1", (mask - start + 2) & mask),
                 new Named("2^" + (geometry.addressBits() - 1), 1L << (geometry.addressBits() - 1)));
     }
 
@@ -175,14 +179,12 @@ final class CorpusGenerator {
         return new Named(name, (negative ? -value : value) & mask);
     }
 
+    /** Names a size in pages and bytes: "ps", "2ps-1", "3ps", "ps+1". */
     private Named size(long value) {
-        long pages = value / ps;
-        long rest = value % ps;
-        String name = pages == 0 ? Long.toString(rest)
-                : (pages == 1 ? "ps" : pages + "ps") + (rest == 0 ? "" : (rest == ps - 1 ? "-1" : "+" + rest));
-        if (rest == ps - 1 && pages > 0) {
-            name = (pages + 1 == 1 ? "ps" : (pages + 1) + "ps") + "-1";
-        }
+        long pages = (value + 1) / ps;
+        long rest = value - pages * ps;
+        String pagesName = pages == 0 ? "" : pages == 1 ? "ps" : pages + "ps";
+        String name = pages == 0 ? Long.toString(value) : pagesName + (rest == 0 ? "" : rest < 0 ? Long.toString(rest) : "+" + rest);
         return new Named(name, value);
     }
 

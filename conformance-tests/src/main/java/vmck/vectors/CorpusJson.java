@@ -148,12 +148,15 @@ final class CorpusJson {
         Set<Integer> ids = new java.util.HashSet<>();
         JsonNode testsNode = top.array("tests");
         for (int i = 0; i < testsNode.size(); i++) {
-            Fields probe = new Fields("tests[" + i + "]: ", testsNode.get(i), TEST_FIELDS);
-            int id = probe.integer("id");
-            VectorTest test = test(new Fields("test " + id + ": ", testsNode.get(i), TEST_FIELDS), id);
+            JsonNode node = testsNode.get(i);
+            JsonNode idNode = node.path("id");
+            boolean named = idNode.isIntegralNumber() && idNode.canConvertToInt();
+            Fields fields = new Fields(named ? "test " + idNode.intValue() + ": " : "tests[" + i + "]: ", node, TEST_FIELDS);
+            int id = fields.integer("id");
             if (!ids.add(id)) {
-                throw probe.error("id", "duplicate id " + id);
+                throw fields.error("id", "duplicate id " + id);
             }
+            VectorTest test = test(fields, id);
             tests.add(test);
         }
         return new VectorCorpus(geometry, layout, tests);
