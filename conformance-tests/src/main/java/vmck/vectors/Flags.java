@@ -29,8 +29,9 @@ final class Flags {
             rangeFlags(flags, geometry, before, "Source", source, count, VmProt.READ);
             rangeFlags(flags, geometry, before, "Dest", dest, count, VmProt.WRITE);
             add(flags, Long.compareUnsigned(count, 8L * geometry.pageSize()) > 0, "LargeCount");
+            boolean eitherWraps = geometry.wraps(source, count) || geometry.wraps(dest, count);
             add(flags, source == dest, "SameAddress");
-            add(flags, source != dest && overlaps(source, dest, count), "Overlap");
+            add(flags, source != dest && !eitherWraps && overlaps(source, dest, count), "Overlap");
         }
         return flags;
     }
