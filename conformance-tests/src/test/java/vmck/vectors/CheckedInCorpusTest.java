@@ -33,7 +33,21 @@ class CheckedInCorpusTest {
         }
         assertThat(Files.exists(I386_FILE)).as(REGENERATE).isTrue();
         String checkedIn = Files.readString(I386_FILE, StandardCharsets.UTF_8);
-        assertThat(checkedIn.equals(generated)).as(REGENERATE).isTrue();
+        assertThat(checkedIn.equals(generated)).as(REGENERATE + "; first difference at " + firstDifference(checkedIn, generated)).isTrue();
+    }
+
+    /** "line N: checked in «…», generated «…»" for the first line that differs. */
+    private static String firstDifference(String checkedIn, String generated) {
+        String[] left = checkedIn.split("\n", -1);
+        String[] right = generated.split("\n", -1);
+        for (int i = 0; i < Math.max(left.length, right.length); i++) {
+            String a = i < left.length ? left[i] : "(end of file)";
+            String b = i < right.length ? right[i] : "(end of file)";
+            if (!a.equals(b)) {
+                return "line " + (i + 1) + ": checked in «" + a.strip() + "», generated «" + b.strip() + "»";
+            }
+        }
+        return "nowhere";
     }
 
     @Test
