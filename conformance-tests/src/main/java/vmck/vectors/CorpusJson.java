@@ -1,0 +1,359 @@
+package vmck.vectors;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vmck.scenario.Call;
+import vmck.scenario.CallJson;
+import vmck.spec.Geometry;
+
+/** The vectors file format (see vectors/README.md): writing, and strict reading. */
+final class CorpusJson {
+
+    static final String FORMAT = "vmck-vectors";
+    static final int VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TOP_FIELDS = Set.of("format", "version", "geometry", "layout", "tests");
+    private static final Set<String> GEOMETRY_FIELDS = Set.of("page_size", "address_bits", "min_address", "max_address");
+    private static final Set<String> TEST_FIELDS = Set.of("id", "comment", "flags", "call", "observe", "expected");
+    private static final Set<String> EXPECTATION_FIELDS = Set.of("result", "kr", "clause", "reads", "read_kr");
+
+    private CorpusJson() {
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    static String write(Geometry geometry, List<Call> layout, List<VectorTest> tests) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT).put("version", VERSION);
+        root.putObject("geometry").put("page_size", geometry.pageSize()).put("address_bits", geometry.addressBits())
+                .put("min_address", Geometry.hex(geometry.minAddress())).put("max_address", Geometry.hex(geometry.maxAddress()));
+        ArrayNode layoutNode = root.putArray("layout");
+        layout.forEach(call -> layoutNode.add(CallJson.toJson(call)));
+        ArrayNode testsNode = root.putArray("tests");
+        for (VectorTest test : tests) {
+            ObjectNode node = testsNode.addObject().put("id", test.id()).put("comment", test.comment());
+            test.flags().forEach(node.putArray("flags")::add);
+            node.set("call", CallJson.toJson(test.call()));
+            ArrayNode observe = node.putArray("observe");
+            test.observe().forEach(read -> observe.add(CallJson.toJson(read)));
+            ObjectNode expected = node.putObject("expected");
+            test.expected().forEach((profile, expectation) -> {
+                ObjectNode entry = expected.putObject(profile).put("result", expectation.result().jsonName());
+                expectation.kr().forEach(entry.putArray("kr")::add);
+                entry.put("clause", expectation.clause());
+                ArrayNode reads = entry.putArray("reads");
+                expectation.reads().forEach(reads::add);
+                expectation.readKr().forEach(entry.putArray("read_kr")::add);
+            });
+        }
+        List<Boolean> scalarArrays = new ArrayList<>();
+        collectScalarArrays(root, scalarArrays);
+        CompactArrayPrinter printer = new CompactArrayPrinter(scalarArrays);
+        try {
+            return JSON.writer(printer).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serializes", e);
+        }
+    }
+
+    /** For every array in document order: true when it holds only scalars (printed on one line). */
+    private static void collectScalarArrays(JsonNode node, List<Boolean> out) {
+        if (node.isArray()) {
+            boolean scalars = true;
+            for (JsonNode item : node) {
+                scalars &= item.isValueNode();
+            }
+            out.add(scalars);
+        }
+        for (JsonNode child : node) {
+            collectScalarArrays(child, out);
+        }
+    }
+
+    /**
+     * Two-space indentation, {@code "key": value}, and arrays of scalars on one line (so a test's
+     * kr, reads and flags stay readable); told in advance which arrays, in document order, hold scalars.
+     */
+    private static final class CompactArrayPrinter extends DefaultPrettyPrinter {
+        private static final DefaultIndenter BLOCK = new DefaultIndenter("  ", "\n");
+        private final java.util.ArrayDeque<Boolean> scalarArrays;
+        private final java.util.ArrayDeque<Indenter> enclosing = new java.util.ArrayDeque<>();
+
+        CompactArrayPrinter(List<Boolean> scalarArrays) {
+            super(DefaultPrettyPrinter.DEFAULT_ROOT_VALUE_SEPARATOR);
+            this.scalarArrays = new java.util.ArrayDeque<>(scalarArrays);
+            _separators = Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+            _objectFieldValueSeparatorWithSpaces = ": ";
+            indentObjectsWith(BLOCK);
+            indentArraysWith(BLOCK);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return this; // single use: made afresh for each write
+        }
+
+        @Override
+        public void writeStartArray(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+            enclosing.push(_arrayIndenter);
+            _arrayIndenter = Boolean.TRUE.equals(scalarArrays.poll()) ? FixedSpaceIndenter.instance : BLOCK;
+            super.writeStartArray(g);
+        }
+
+        @Override
+        public void writeEndArray(com.fasterxml.jackson.core.JsonGenerator g, int nrOfValues) throws java.io.IOException {
+            super.writeEndArray(g, nrOfValues);
+            _arrayIndenter = enclosing.pop();
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    static VectorCorpus read(String text) throws MalformedVectorsException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new MalformedVectorsException("not JSON: " + e.getOriginalMessage());
+        }
+        Fields top = new Fields("", root, TOP_FIELDS);
+        if (!FORMAT.equals(top.text("format"))) {
+            throw top.error("format", "expected \"" + FORMAT + "\"");
+        }
+        if (top.integer("version") != VERSION) {
+            throw top.error("version", "only version " + VERSION + " is known");
+        }
+        Geometry geometry = geometry(top.nested("geometry", top.object("geometry"), GEOMETRY_FIELDS));
+        List<Call> layout = new ArrayList<>();
+        JsonNode layoutNode = top.array("layout");
+        for (int i = 0; i < layoutNode.size(); i++) {
+            layout.add(call(top, "layout[" + i + "]", layoutNode.get(i)));
+        }
+        List<VectorTest> tests = new ArrayList<>();
+        Set<Integer> ids = new java.util.HashSet<>();
+        JsonNode testsNode = top.array("tests");
+        for (int i = 0; i < testsNode.size(); i++) {
+            JsonNode node = testsNode.get(i);
+            JsonNode idNode = node.path("id");
+            boolean named = idNode.isIntegralNumber() && idNode.canConvertToInt();
+            Fields fields = new Fields(named ? "test " + idNode.intValue() + ": " : "tests[" + i + "]: ", node, TEST_FIELDS);
+            int id = fields.integer("id");
+            if (!ids.add(id)) {
+                throw fields.error("id", "duplicate id " + id);
+            }
+            VectorTest test = test(fields, id);
+            tests.add(test);
+        }
+        return new VectorCorpus(geometry, layout, tests);
+    }
+
+    private static Geometry geometry(Fields fields) throws MalformedVectorsException {
+        try {
+            return new Geometry(fields.integer("page_size"), fields.integer("address_bits"),
+                    fields.hex("min_address"), fields.hex("max_address"));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedVectorsException("field \"geometry\": " + e.getMessage());
+        }
+    }
+
+    private static VectorTest test(Fields fields, int id) throws MalformedVectorsException {
+        String comment = fields.text("comment");
+        List<String> flags = new ArrayList<>();
+        JsonNode flagsNode = fields.array("flags");
+        for (int i = 0; i < flagsNode.size(); i++) {
+            if (!flagsNode.get(i).isTextual()) {
+                throw fields.error("flags[" + i + "]", "expected a string");
+            }
+            flags.add(flagsNode.get(i).textValue());
+        }
+        if (!(call(fields, "call", fields.object("call")) instanceof Call.VmCopy copy)) {
+            throw fields.error("call", "expected a vm_copy");
+        }
+        List<Call.VmRead> observe = new ArrayList<>();
+        JsonNode observeNode = fields.array("observe");
+        for (int i = 0; i < observeNode.size(); i++) {
+            if (!(call(fields, "observe[" + i + "]", observeNode.get(i)) instanceof Call.VmRead read)) {
+                throw fields.error("observe[" + i + "]", "expected a vm_read");
+            }
+            observe.add(read);
+        }
+        Map<String, Expectation> expected = new LinkedHashMap<>();
+        JsonNode expectedNode = fields.object("expected");
+        if (expectedNode.isEmpty()) {
+            throw fields.error("expected", "expected at least one profile");
+        }
+        Iterator<Map.Entry<String, JsonNode>> profiles = expectedNode.fields();
+        while (profiles.hasNext()) {
+            Map.Entry<String, JsonNode> entry = profiles.next();
+            Fields entryFields = fields.nested("expected." + entry.getKey(), entry.getValue(), EXPECTATION_FIELDS);
+            expected.put(entry.getKey(), expectation(entryFields, observe.size()));
+        }
+        return new VectorTest(id, comment, flags, copy, observe, expected);
+    }
+
+    private static Expectation expectation(Fields fields, int reads) throws MalformedVectorsException {
+        String resultName = fields.text("result");
+        Expectation.Result result = Expectation.Result.byJsonName(resultName);
+        if (result == null) {
+            throw fields.error("result", "expected valid, invalid or acceptable, got \"" + resultName + "\"");
+        }
+        List<Integer> kr = fields.integers("kr");
+        if (kr.isEmpty()) {
+            throw fields.error("kr", "expected at least one code");
+        }
+        if (Expectation.Result.of(Set.copyOf(kr)) != result) {
+            throw fields.error("result", "\"" + resultName + "\" does not fit kr " + kr);
+        }
+        String clause = fields.text("clause");
+        if (!clause.matches("VM[CH]-[A-Z]+-[0-9]+")) {
+            throw fields.error("clause", "expected a clause id like VMC-ALIGN-1, got \"" + clause + "\"");
+        }
+        List<Integer> readKr = fields.integers("read_kr");
+        if (readKr.size() != reads) {
+            throw fields.error("read_kr", "expected " + reads + " codes, one per observe read, got " + readKr.size());
+        }
+        JsonNode readsNode = fields.array("reads");
+        if (readsNode.size() != reads) {
+            throw fields.error("reads", "expected " + reads + " entries, one per observe read, got " + readsNode.size());
+        }
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < reads; i++) {
+            JsonNode hash = readsNode.get(i);
+            String field = "reads[" + i + "]";
+            if (hash.isNull()) {
+                if (readKr.get(i) == 0) {
+                    throw fields.error(field, "null, but read_kr[" + i + "] is 0: a successful read needs its hash");
+                }
+                hashes.add(null);
+            } else if (hash.isTextual() && (hash.textValue().matches("[0-9a-f]{64}") || hash.textValue().equals(Expectation.ANY_BYTES))) {
+                if (readKr.get(i) != 0) {
+                    throw fields.error(field, "a hash, but read_kr[" + i + "] is " + readKr.get(i) + ": a failing read has null");
+                }
+                hashes.add(hash.textValue());
+            } else {
+                throw fields.error(field, "expected null, \"any\" or 64 lower-case hex digits, got " + hash);
+            }
+        }
+        return new Expectation(result, kr, clause, hashes, readKr);
+    }
+
+    private static Call call(Fields fields, String field, JsonNode node) throws MalformedVectorsException {
+        try {
+            return CallJson.fromJson(node);
+        } catch (CallJson.FieldException e) {
+            throw fields.error(field, e.getMessage());
+        }
+    }
+
+    /** One JSON object being read: every error names where it is ("test 17: ") and the field. */
+    private static final class Fields {
+        private final String where;
+        private final String path;
+        private final JsonNode node;
+
+        Fields(String where, JsonNode node, Set<String> allowed) throws MalformedVectorsException {
+            this(where, "", node, allowed);
+        }
+
+        private Fields(String where, String path, JsonNode node, Set<String> allowed) throws MalformedVectorsException {
+            this.where = where;
+            this.path = path;
+            this.node = node;
+            if (node == null || !node.isObject()) {
+                throw new MalformedVectorsException(where + (path.isEmpty() ? "expected a JSON object"
+                        : "field \"" + path.substring(0, path.length() - 1) + "\": expected a JSON object"));
+            }
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw error(name, "unknown field");
+                }
+            }
+        }
+
+        Fields nested(String field, JsonNode value, Set<String> allowed) throws MalformedVectorsException {
+            return new Fields(where, path + field + ".", value, allowed);
+        }
+
+        MalformedVectorsException error(String field, String problem) {
+            return new MalformedVectorsException(where + "field \"" + path + field + "\": " + problem);
+        }
+
+        private JsonNode required(String field) throws MalformedVectorsException {
+            JsonNode value = node.get(field);
+            if (value == null) {
+                throw error(field, "missing");
+            }
+            return value;
+        }
+
+        String text(String field) throws MalformedVectorsException {
+            JsonNode value = required(field);
+            if (!value.isTextual()) {
+                throw error(field, "expected a string, got " + value);
+            }
+            return value.textValue();
+        }
+
+        int integer(String field) throws MalformedVectorsException {
+            JsonNode value = required(field);
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                throw error(field, "expected an integer, got " + value);
+            }
+            return value.intValue();
+        }
+
+        long hex(String field) throws MalformedVectorsException {
+            try {
+                return CallJson.parseHex(path + field, text(field));
+            } catch (CallJson.FieldException e) {
+                throw new MalformedVectorsException(where + e.getMessage());
+            }
+        }
+
+        JsonNode object(String field) throws MalformedVectorsException {
+            JsonNode value = required(field);
+            if (!value.isObject()) {
+                throw error(field, "expected a JSON object, got " + value.getNodeType());
+            }
+            return value;
+        }
+
+        JsonNode array(String field) throws MalformedVectorsException {
+            JsonNode value = required(field);
+            if (!value.isArray()) {
+                throw error(field, "expected an array, got " + value.getNodeType());
+            }
+            return value;
+        }
+
+        List<Integer> integers(String field) throws MalformedVectorsException {
+            JsonNode value = array(field);
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode item = value.get(i);
+                if (!item.isIntegralNumber() || !item.canConvertToInt()) {
+                    throw error(field + "[" + i + "]", "expected an integer, got " + item);
+                }
+                out.add(item.intValue());
+            }
+            return out;
+        }
+    }
+}
