@@ -171,6 +171,9 @@ class Task:
         # GNU Mach order: count 0, source walk, alignment, destination walk.
         if count == 0:
             return KERN_SUCCESS
+        if round_page(source + count) >= 1 << ADDRESS_BITS:
+            # vm_map_copyin: the source's page-rounded end wraps to 0 (vmck found this one missing).
+            return KERN_INVALID_ADDRESS
         kr = self.walk(source, count, READ)
         if kr != KERN_SUCCESS:
             return kr

@@ -62,8 +62,17 @@ final class CheckCommand implements Callable<Integer> {
             description = "How long an adapter may take to answer hello, e.g. to boot a kernel (default: ${DEFAULT-VALUE}).")
     long startTimeoutSeconds;
 
+    @Option(names = "--vectors", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+            description = "Run only the regression vectors (default file: vectors/vm_copy_i386.json) instead of the suite.")
+    String vectors;
+
     @Override
     public Integer call() throws IOException {
+        if (vectors != null) {
+            Path file = vectors.isEmpty() ? Adapters.home().resolve("vectors/vm_copy_i386.json") : Path.of(vectors);
+            return VectorsRun.run(file, adapter, profile, Duration.ofSeconds(requestTimeoutSeconds),
+                    Duration.ofSeconds(startTimeoutSeconds));
+        }
         PrintStream out = System.out;
         PrintStream progress = System.err;
         SuiteConfig config = SuiteConfig.defaults().withSeed(seed).withScenarios(scenarios)

@@ -339,8 +339,8 @@ public final class ScenarioGenerator implements Generator<Scenario> {
             for (int i = 1; i < findings.size(); i++) {
                 Finding first = findings.get(0);
                 Finding later = findings.get(i);
-                if (later.kr() != first.kr() || later.step() != first.step()) {
-                    choices.label("precedence", first.step() + "/" + later.step() + " " + decision.blame(later.kr()));
+                if (later.kr() != first.kr()) {
+                    choices.label("precedence", CopyDecision.precedenceClause(first, later).id());
                 }
             }
             choices.label("overlap", overlapKind(copy));

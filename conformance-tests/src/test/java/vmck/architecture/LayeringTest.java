@@ -19,7 +19,7 @@ class LayeringTest {
 
     private static final String[] CONFORMANCE_PACKAGES = {
         "vmck.engine..", "vmck.scenario..", "vmck.conformance..", "vmck.adapter..", "vmck.report..",
-        "vmck.cli..", "vmck.junit..", "vmck.samples..", "vmck.clarify.."
+        "vmck.cli..", "vmck.junit..", "vmck.samples..", "vmck.clarify..", "vmck.vectors.."
     };
 
     private static JavaClasses classes;

@@ -66,7 +66,7 @@ public record CopyDecision(List<Outcome> outcomes, List<Finding> findings) {
     }
 
     /** The clause that orders {@code first} before {@code second}. */
-    static Clause precedenceClause(Finding first, Finding second) {
+    public static Clause precedenceClause(Finding first, Finding second) {
         if (first.step() == Check.TASK) {
             return Clause.VMC_TASK_1;
         }

@@ -1,0 +1,87 @@
+package vmck.gnumach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vmck.adapter.ProcessExecutor;
+import vmck.conformance.ClauseStatus;
+import vmck.conformance.ConformanceSuite;
+import vmck.conformance.SuiteConfig;
+import vmck.conformance.SuiteReport;
+import vmck.spec.Clause;
+import vmck.spec.Profiles;
+
+/**
+ * Boots the real GNU Mach 1.8 kernel under qemu and runs a short check through the bootstrap-task
+ * adapter. In CI (CI=true) it never skips: a missing kernel is a failure. Elsewhere it skips loudly
+ * and says how to enable it. The long run is {@code ./vmck check --adapter gnumach --profile gnumach}.
+ */
+class GnuMachKernelTest {
+
+    private static final Path HOME = findHome();
+    private static final Path ADAPTER = HOME.resolve("adapters/gnumach/vmck-gnumach");
+    private static final Path KERNEL = HOME.resolve("adapters/gnumach/build/gnumach-1.8-486");
+    private static final Path GUEST = HOME.resolve("adapters/gnumach/build/vmck-guest");
+
+    @BeforeAll
+    static void kernelIsThere() {
+        boolean ready = Files.isExecutable(ADAPTER) && Files.exists(KERNEL) && Files.exists(GUEST)
+                && Files.isExecutable(Path.of("/usr/bin/qemu-system-i386"));
+        String how = "GNU Mach kernel test needs qemu and the i386 packages: run adapters/gnumach/setup.sh (as root, "
+                + "or via ./run-tests) — kernel " + KERNEL + ", guest " + GUEST;
+        if (!ready && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI must run the real kernel, but it is not set up. " + how);
+        }
+        if (!ready) {
+            System.err.println("\n*** SKIPPING the GNU Mach kernel test. " + how + " ***\n");
+        }
+        Assumptions.assumeTrue(ready, how);
+    }
+
+    @Test
+    void realKernelConformsToTheGnumachProfile() throws Exception {
+        SuiteReport report = check("gnumach");
+        assertThat(report.adapterFailure()).isNull();
+        assertThat(report.findings()).as("departures of GNU Mach from the gnumach profile").isEmpty();
+        assertThat(report.statuses()).doesNotContainValue(ClauseStatus.FAIL);
+        assertThat(report.statuses().get(Clause.VMC_COPY_1)).isEqualTo(ClauseStatus.PASS);
+    }
+
+    @Test
+    void realKernelDepartsFromTheManPageWhereTheNotesSayItDoes() throws Exception {
+        SuiteReport report = check("mach3");
+        assertThat(report.adapterFailure()).isNull();
+        assertThat(report.verdict()).isEqualTo(SuiteReport.Verdict.NONCONFORMANT);
+        // count 0 with unaligned arguments succeeds (alignment is not checked before count 0) ...
+        assertThat(report.findings()).containsKey(Clause.VMC_ORDER_4);
+        // ... and none of the departures is in a clause where GNU Mach and the man page agree.
+        assertThat(report.findings().keySet()).allSatisfy(clause ->
+                assertThat(clause.kind()).isEqualTo(Clause.Kind.PROFILE_DEPENDENT));
+    }
+
+    private static SuiteReport check(String profileName) throws Exception {
+        var profile = Profiles.byName(profileName).orElseThrow();
+        SuiteConfig config = SuiteConfig.defaults().withScenarios(12).withBudget(Duration.ofSeconds(150));
+        try (ProcessExecutor executor = ProcessExecutor.start(List.of(ADAPTER.toString()),
+                ProcessExecutor.Limits.DEFAULT.withStartTimeout(Duration.ofSeconds(120)).withRequestTimeout(Duration.ofSeconds(30)))) {
+            return new ConformanceSuite(profile, config).run(executor, line -> System.out.println("[gnumach " + profileName + "] " + line));
+        }
+    }
+
+    private static Path findHome() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("adapters/gnumach"))) {
+                return dir;
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}
