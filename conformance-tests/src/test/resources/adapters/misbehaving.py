@@ -2,6 +2,7 @@
 """A protocol v1 adapter that behaves until the first vm_copy request, then misbehaves as argv[1] says.
 
 Modes: hang, late, exit, nonjson, hugeline, wrongid, krstring, errorreply (on vm_copy);
+liethenexit (answers every vm_copy with success, a lie vmck must catch, then exits at the 200th);
 stderrflood (50 MB of stderr at hello, then behaves); spawn (starts `sleep 1000`, reports its pid
 as the hello version, then behaves).
 """
@@ -20,6 +21,7 @@ def send(obj):
 
 
 next_task = 1
+copies = 0
 for line in sys.stdin:
     request = json.loads(line)
     rid, op = request["id"], request["op"]
@@ -40,6 +42,12 @@ for line in sys.stdin:
     elif op == "quit":
         send({"id": rid})
         break
+    elif op == "vm_copy" and mode == "liethenexit":
+        copies += 1
+        if copies >= 200:
+            sys.stderr.write("misbehaving on purpose: exiting after %d copies\n" % copies)
+            sys.exit(9)
+        send({"id": rid, "kr": 0})
     elif op == "vm_copy" and mode not in ("stderrflood", "spawn"):
         sys.stderr.write("misbehaving on purpose: %s\n" % mode)
         sys.stderr.flush()
@@ -68,5 +76,7 @@ for line in sys.stdin:
         time.sleep(1000)  # whatever happened, never answer again
     elif op == "vm_read":
         send({"id": rid, "kr": 0, "data": ""})
+    elif op == "vm_region":
+        send({"id": rid, "kr": 3, "address": "0x0", "size": "0x0", "protection": 0, "max_protection": 0})
     else:
         send({"id": rid, "kr": 0, "address": "0x0"})

@@ -1,0 +1,89 @@
+package vmck.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vmck.conformance.ClauseFinding;
+import vmck.conformance.ConformanceSuite;
+import vmck.conformance.SuiteConfig;
+import vmck.conformance.SuiteReport;
+import vmck.model.ReferenceVm;
+import vmck.samples.Mutant;
+import vmck.scenario.AdapterFailure;
+import vmck.scenario.Call;
+import vmck.scenario.Executor;
+import vmck.scenario.InProcessExecutor;
+import vmck.scenario.Reply;
+import vmck.spec.Clause;
+import vmck.spec.Geometry;
+import vmck.spec.Profiles;
+
+/**
+ * {@code vmck bench}: the kit's own figures, measured, never asserted: the default suite's wall
+ * time and throughput against the in-process model, and how fast each broken implementation is
+ * caught and shrunk.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the suite: throughput against the model, and detection of every bundled mutant.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        SuiteConfig config = SuiteConfig.defaults().withSeed(seed);
+        for (var profile : List.of(Profiles.MACH3, Profiles.GNUMACH)) {
+            AtomicLong calls = new AtomicLong();
+            try (Executor executor = counting(new InProcessExecutor(() -> new ReferenceVm(profile, Geometry.I386)), calls)) {
+                SuiteReport report = new ConformanceSuite(profile, config).run(executor, line -> { });
+                double seconds = report.elapsed().toNanos() / 1e9;
+                System.out.printf("reference %-8s %s in %.1f s: %d scenarios (%.0f/s), %d calls (%.0f/s)%n", profile.name(),
+                        report.verdict(), seconds, report.scenarios(), report.scenarios() / seconds, calls.get(), calls.get() / seconds);
+            }
+        }
+        System.out.println();
+        System.out.printf("%-40s %-8s %-14s %9s %9s %6s%n", "mutant", "caught", "as", "find ms", "shrink ms", "calls");
+        int missed = 0;
+        for (Mutant mutant : Mutant.values()) {
+            try (Executor executor = new InProcessExecutor(() -> mutant.create(Geometry.I386))) {
+                SuiteReport report = new ConformanceSuite(mutant.profile(), config).run(executor, line -> { });
+                Clause expected = Clause.byId(mutant.expectedClause()).orElseThrow();
+                ClauseFinding finding = report.findings().get(expected);
+                if (finding == null) {
+                    missed++;
+                    System.out.printf("%-40s %-8s %-14s%n", Adapters.name(mutant), "NO", "-");
+                    continue;
+                }
+                System.out.printf("%-40s %-8s %-14s %9d %9d %6d%n", Adapters.name(mutant), "yes", expected.id(),
+                        finding.timeToFindMillis(), finding.timeToShrinkMillis(), finding.scenario().calls().size());
+            }
+        }
+        return missed == 0 ? 0 : 1;
+    }
+
+    /** Counts the calls an executor runs. */
+    private static Executor counting(Executor inner, AtomicLong calls) {
+        return new Executor() {
+            public String name() {
+                return inner.name();
+            }
+
+            public Geometry geometry() {
+                return inner.geometry();
+            }
+
+            public List<Reply> run(List<Call> scenario) throws AdapterFailure {
+                calls.addAndGet(scenario.size());
+                return inner.run(scenario);
+            }
+
+            public void close() {
+                inner.close();
+            }
+        };
+    }
+}
