@@ -132,12 +132,14 @@ public final class ConformanceSuite {
                         (kept, found) -> kept.choices().compareTo(found.choices()) <= 0 ? kept : found);
                 return Outcome.pass();
             };
-            RunResult<Scenario> result = runner(name, perProperty, scenarios(name)).run(generator, property);
+            RunResult<Scenario> result = runner(name, perProperty, scenarios(name), threads(executor)).run(generator, property);
             stats.put(name, new SuiteReport.PropertyStats(result.examplesRun(), result.passed(), result.discarded(),
                     result.elapsed(), result.labels().toString()));
             result.failure().ifPresent(failure -> record(findings, failure, failing.get(failure.key()), name, executor, scenarioCheck));
-            progress.accept(String.format("%-14s %5d scenarios  %s  (%d ms)", name, result.examplesRun(),
-                    result.failure().map(f -> "FAIL " + f.key()).orElse("ok"), result.elapsed().toMillis()));
+            long done = stats.values().stream().mapToLong(SuiteReport.PropertyStats::scenarios).sum();
+            progress.accept(String.format("%-14s %5d scenarios  %-22s (%d ms; %d scenarios done, %d failures so far)", name,
+                    result.examplesRun(), result.failure().map(f -> "FAIL " + f.key()).orElse("ok"),
+                    result.elapsed().toMillis(), done, failedClauses(findings, sideFindings)));
         }
 
         // Shrink what the focused properties found on the side, unless a property found it as its own.
@@ -159,7 +161,7 @@ public final class ConformanceSuite {
                 return Outcome.fail(violation.key(), violation.toString());
             };
             long shrinkStart = System.nanoTime();
-            runner(name, perProperty, scenarios(name)).shrink(generator, keyed, side.getValue().choices())
+            runner(name, perProperty, scenarios(name), 1).shrink(generator, keyed, side.getValue().choices())
                     .filter(failure -> failure.key().equals(key.id()))
                     .ifPresent(failure -> record(findings, failure, failing.get(failure.key()), name, executor, scenarioCheck));
             progress.accept(String.format("shrunk %s found by %s (%d ms)", key.id(), name,
@@ -187,12 +189,20 @@ public final class ConformanceSuite {
         return LONG_RUN.equals(name) ? Math.max(1, config.scenariosPerProperty() / 10) : config.scenariosPerProperty();
     }
 
-    private PropertyRunner runner(String name, Duration budget, long scenarios) {
+    private static long failedClauses(Map<Clause, ClauseFinding> findings, Map<Clause, SideFinding> sideFindings) {
+        return java.util.stream.Stream.concat(findings.keySet().stream(), sideFindings.keySet().stream()).distinct().count();
+    }
+
+    private int threads(Executor executor) {
+        return executor.allowsConcurrentRuns() ? config.parallelism() : 1;
+    }
+
+    private PropertyRunner runner(String name, Duration budget, long scenarios, int threads) {
         RunConfig runConfig = RunConfig.defaults()
                 .withSeed(config.seed() * 31 + name.hashCode())
                 .withMaxScenarios(scenarios)
                 .withTimeBudget(budget)
-                .withParallelism(config.parallelism())
+                .withParallelism(threads)
                 .withShrinking(config.shrinking());
         return new PropertyRunner(runConfig);
     }

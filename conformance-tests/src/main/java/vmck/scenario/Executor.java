@@ -25,6 +25,14 @@ public interface Executor extends AutoCloseable {
      */
     List<Reply> run(List<Call> calls) throws AdapterFailure;
 
+    /**
+     * True when {@link #run} may be called from several threads at once (each run on its own fresh
+     * instance); a single adapter process serves one scenario at a time.
+     */
+    default boolean allowsConcurrentRuns() {
+        return false;
+    }
+
     @Override
     void close();
 }

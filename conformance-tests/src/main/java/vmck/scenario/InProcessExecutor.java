@@ -87,6 +87,12 @@ public final class InProcessExecutor implements Executor {
         return Reply.region(r.kr(), r.address(), r.size(), r.protection(), r.maxProtection());
     }
 
+    /** Each run gets its own instance from the factory, so runs on both cores cannot meet. */
+    @Override
+    public boolean allowsConcurrentRuns() {
+        return true;
+    }
+
     @Override
     public void close() {
     }
