@@ -178,10 +178,18 @@ public final class TraceChecker {
             return null;
         }
         noteRegionExercised();
-        String problem = regionProblem(states.get(0), query.address(), reply);
-        return problem == null ? null : observationViolation(index, reply.address(), Clause.VMH_REGION_1,
-                problem, String.format("region [%s, +%s) %s/%s", Geometry.hex(reply.address()),
+        RegionProblem problem = regionProblem(states.get(0), query.address(), reply);
+        if (problem == null) {
+            return null;
+        }
+        // A wrong allocation after a copy breaks VMC-FRAME-3; wrong attributes on allocated pages, VMC-FRAME-2.
+        return observationViolation(index, reply.address(), problem.allocation() ? Clause.VMC_FRAME_3 : Clause.VMC_FRAME_2,
+                problem.expected(), String.format("region [%s, +%s) %s/%s", Geometry.hex(reply.address()),
                         Geometry.hex(reply.size()), VmProt.format(reply.protection()), VmProt.format(reply.maxProtection())));
+    }
+
+    /** What a reported region got wrong: which pages are allocated, or their attributes. */
+    private record RegionProblem(boolean allocation, String expected) {
     }
 
     /**
@@ -190,27 +198,27 @@ public final class TraceChecker {
      * page above it, and every page in it must be allocated with the reported attributes.
      * Returns what the model expected when they disagree.
      */
-    private String regionProblem(AddressSpace state, long queryAddress, Reply reply) {
+    private RegionProblem regionProblem(AddressSpace state, long queryAddress, Reply reply) {
         long firstPage = geometry.pageIndex(queryAddress);
         PageRun expectedRun = state.runAtOrAbove(firstPage);
         if (reply.size() == 0 || !geometry.isPageAligned(reply.address()) || !geometry.isPageAligned(reply.size())
                 || geometry.wraps(reply.address(), reply.size())) {
-            return "a non-empty page-aligned region";
+            return new RegionProblem(true, "a non-empty page-aligned region");
         }
         long reportedFirst = geometry.pageIndex(reply.address());
         long reportedEnd = reportedFirst + geometry.pageIndex(reply.size());
         long expectedStart = Math.max(firstPage, expectedRun.firstPage());
         if (reportedFirst > expectedStart || reportedEnd <= expectedStart) {
-            return "a region holding " + Geometry.hex(geometry.pageAddress(expectedStart));
+            return new RegionProblem(true, "a region holding " + Geometry.hex(geometry.pageAddress(expectedStart)));
         }
         for (long page = reportedFirst; page < reportedEnd; ) {
             PageRun run = state.runAt(page);
             if (run == null) {
-                return "page " + Geometry.hex(geometry.pageAddress(page)) + " unallocated";
+                return new RegionProblem(true, "page " + Geometry.hex(geometry.pageAddress(page)) + " unallocated");
             }
             if (run.protection() != reply.protection() || run.maxProtection() != reply.maxProtection()) {
-                return "page " + Geometry.hex(geometry.pageAddress(page)) + " " + VmProt.format(run.protection())
-                        + "/" + VmProt.format(run.maxProtection());
+                return new RegionProblem(false, "page " + Geometry.hex(geometry.pageAddress(page)) + " "
+                        + VmProt.format(run.protection()) + "/" + VmProt.format(run.maxProtection()));
             }
             page = run.endPage();
         }
@@ -229,8 +237,8 @@ public final class TraceChecker {
                 clause = Clause.VMC_TASK_1;
             } else if (lastMutationReply.kr() != SUCCESS) {
                 clause = Clause.VMC_ATOMIC_1;
-            } else if (observationClause == Clause.VMH_REGION_1) {
-                clause = regionAllocationDiffers(expected) ? Clause.VMC_FRAME_3 : Clause.VMC_FRAME_2;
+            } else if (observationClause == Clause.VMC_FRAME_2 || observationClause == Clause.VMC_FRAME_3) {
+                clause = observationClause;
             } else if (within(address, copy.destAddress(), copy.count())) {
                 clause = Clause.VMC_COPY_1;
             } else {
@@ -245,12 +253,9 @@ public final class TraceChecker {
                 }
             }
         }
-        return new Violation(index, lastMutation == null ? observationClause : helperClause(lastMutation),
-                true, expected, observed);
-    }
-
-    private static boolean regionAllocationDiffers(String expected) {
-        return expected.contains("unallocated") || expected.startsWith("a region") || expected.startsWith("a non-empty");
+        // With no copy to blame, the observing call's own clause (a region problem is VMH-REGION-1's).
+        Clause observing = observationClause.isVmCopyClause() ? Clause.VMH_REGION_1 : observationClause;
+        return new Violation(index, lastMutation == null ? observing : helperClause(lastMutation), true, expected, observed);
     }
 
     private void noteObservationExercised(long address, long size) {
