@@ -78,6 +78,14 @@ class ModelEdgesTest {
     }
 
     @Test
+    void VMH_PROT_2_runJustPastTheRangeIsNotConsulted() {
+        Fx fx = Fx.mach3().alloc(0, 2);
+        assertThat(fx.vm.vmProtect(fx.task, fx.page(1), fx.ps, true, VmProt.READ)).isZero();
+        assertThat(fx.vm.vmProtect(fx.task, fx.page(0), fx.ps, false, VmProt.ALL)).isZero();
+        assertThat(fx.vm.vmRegion(fx.task, fx.page(0)).protection()).isEqualTo(VmProt.ALL);
+    }
+
+    @Test
     void addressSpaceDescribesItself() {
         Fx fx = Fx.mach3().alloc(0, 2).fill(1, 1).protect(1, 1, VmProt.READ);
         assertThat(fx.space().geometry()).isEqualTo(Geometry.I386);
