@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vmck.conformance.ClauseFinding;
 import vmck.conformance.ClauseStatus;
@@ -30,14 +31,8 @@ import vmck.spec.Profiles;
         description = "Run the conformance suite against an implementation and print a verdict per clause.")
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--adapter", required = true, paramLabel = "ADAPTER",
-            description = "The implementation: a built-in name or an adapter command line. "
-                    + "Built-ins: reference, machmap, mutant:NAME, demo, gnumach.")
-    String adapter;
-
-    @Option(names = "--profile", defaultValue = "mach3", converter = ProfileConverter.class,
-            description = "The profile the implementation promises (default: ${DEFAULT-VALUE}).")
-    Profile profile = Profiles.MACH3;
+    @Mixin
+    AdapterOptions adapterOptions;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every scenario (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -54,14 +49,6 @@ final class CheckCommand implements Callable<Integer> {
             description = "Write report.md, report.json, junit.xml and one trace per failure here.")
     Path reportDirectory;
 
-    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
-            description = "Per-request timeout for a protocol adapter (default: ${DEFAULT-VALUE}).")
-    long requestTimeoutSeconds;
-
-    @Option(names = "--start-timeout", defaultValue = "90", paramLabel = "SECONDS",
-            description = "How long an adapter may take to answer hello, e.g. to boot a kernel (default: ${DEFAULT-VALUE}).")
-    long startTimeoutSeconds;
-
     @Option(names = "--vectors", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
             description = "Run only the regression vectors (default file: vectors/vm_copy_i386.json) instead of the suite.")
     String vectors;
@@ -70,8 +57,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (vectors != null) {
             Path file = vectors.isEmpty() ? Adapters.home().resolve("vectors/vm_copy_i386.json") : Path.of(vectors);
-            return VectorsRun.run(file, adapter, profile, Duration.ofSeconds(requestTimeoutSeconds),
-                    Duration.ofSeconds(startTimeoutSeconds));
+            return VectorsRun.run(file, adapterOptions, profile());
         }
         PrintStream out = System.out;
         PrintStream progress = System.err;
@@ -92,8 +78,8 @@ final class CheckCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             SuiteReport report;
-            try (Executor executor = Adapters.open(adapter, profile, Duration.ofSeconds(requestTimeoutSeconds),
-                    Duration.ofSeconds(startTimeoutSeconds))) {
+            Profile profile = profile();
+            try (Executor executor = adapterOptions.open(profile)) {
                 progress.printf("vmck: checking %s against profile %s (seed %d)%n", executor.name(), profile.name(), seed);
                 report = new ConformanceSuite(profile, config, stop::get).run(executor, line -> progress.println("  " + line));
             } catch (AdapterFailure failure) {
@@ -114,6 +100,10 @@ final class CheckCommand implements Callable<Integer> {
                 // the hook is running: it is waiting for us and will let the JVM go
             }
         }
+    }
+
+    private Profile profile() {
+        return adapterOptions.profile == null ? Profiles.defaultProfile() : adapterOptions.profile;
     }
 
     static void printSummary(SuiteReport report, PrintStream out) {

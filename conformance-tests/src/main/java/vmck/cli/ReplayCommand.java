@@ -3,12 +3,11 @@ package vmck.cli;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import vmck.conformance.TraceChecker;
 import vmck.conformance.Violation;
@@ -27,18 +26,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "A trace file written by vmck check --report.")
     Path trace;
 
-    @Option(names = "--adapter", required = true, paramLabel = "ADAPTER", description = "The implementation (as for check).")
-    String adapter;
-
-    @Option(names = "--profile", converter = ProfileConverter.class,
-            description = "Check under this profile instead of the one the trace was recorded with.")
-    Profile profile;
-
-    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Per-request timeout.")
-    long requestTimeoutSeconds;
-
-    @Option(names = "--start-timeout", defaultValue = "90", paramLabel = "SECONDS", description = "Adapter start timeout.")
-    long startTimeoutSeconds;
+    @Mixin
+    AdapterOptions adapterOptions;
 
     @Override
     public Integer call() throws IOException {
@@ -52,7 +41,7 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("vmck replay: malformed trace: " + e.getMessage());
             return Main.USAGE;
         }
-        Profile checkedProfile = profile;
+        Profile checkedProfile = adapterOptions.profile;
         if (checkedProfile == null) {
             checkedProfile = Profiles.byName(saved.profile()).orElse(null);
             if (checkedProfile == null) {
@@ -60,8 +49,7 @@ final class ReplayCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
         }
-        try (Executor executor = Adapters.open(adapter, checkedProfile, Duration.ofSeconds(requestTimeoutSeconds),
-                Duration.ofSeconds(startTimeoutSeconds))) {
+        try (Executor executor = adapterOptions.open(checkedProfile)) {
             if (!executor.geometry().equals(saved.geometry())) {
                 System.err.println("vmck replay: the trace was recorded on " + saved.geometry() + " but the adapter has "
                         + executor.geometry());

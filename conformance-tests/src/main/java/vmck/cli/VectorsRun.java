@@ -3,7 +3,6 @@ package vmck.cli;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import vmck.scenario.AdapterFailure;
 import vmck.scenario.Executor;
@@ -18,7 +17,7 @@ final class VectorsRun {
     private VectorsRun() {
     }
 
-    static int run(Path file, String adapter, Profile profile, Duration requestTimeout, Duration startTimeout) {
+    static int run(Path file, AdapterOptions adapterOptions, Profile profile) {
         VectorCorpus corpus;
         try {
             corpus = VectorCorpus.read(file);
@@ -29,7 +28,7 @@ final class VectorsRun {
             System.err.println("vmck: unreadable vector file " + file + ": " + e.getMessage());
             return Main.USAGE;
         }
-        try (Executor executor = Adapters.open(adapter, profile, requestTimeout, startTimeout)) {
+        try (Executor executor = adapterOptions.open(profile)) {
             VectorResult result;
             try {
                 result = VectorRunner.run(corpus, executor, profile);

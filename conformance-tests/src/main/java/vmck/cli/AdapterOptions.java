@@ -1,0 +1,34 @@
+package vmck.cli;
+
+import java.time.Duration;
+
+import picocli.CommandLine.Option;
+import vmck.scenario.AdapterFailure;
+import vmck.scenario.Executor;
+import vmck.spec.Profile;
+
+/** The options every command that drives an implementation shares (a picocli mixin). */
+final class AdapterOptions {
+
+    @Option(names = "--adapter", required = true, paramLabel = "ADAPTER",
+            description = "The implementation: an adapter command line, or a built-in: reference, machmap, "
+                    + "mutant:NAME, demo, gnumach.")
+    String adapter;
+
+    @Option(names = "--profile", converter = ProfileConverter.class,
+            description = "The profile the implementation promises (check: mach3 unless given).")
+    Profile profile;
+
+    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Per-request timeout for a protocol adapter (default: ${DEFAULT-VALUE}).")
+    long requestTimeoutSeconds;
+
+    @Option(names = "--start-timeout", defaultValue = "90", paramLabel = "SECONDS",
+            description = "How long an adapter may take to answer hello, e.g. to boot a kernel (default: ${DEFAULT-VALUE}).")
+    long startTimeoutSeconds;
+
+    Executor open(Profile checkedProfile) throws AdapterFailure {
+        return Adapters.open(adapter, checkedProfile, Duration.ofSeconds(requestTimeoutSeconds),
+                Duration.ofSeconds(startTimeoutSeconds));
+    }
+}
