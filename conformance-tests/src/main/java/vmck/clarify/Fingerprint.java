@@ -33,7 +33,10 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
-    /** One probe: a minimal scenario that tells two profiles apart, and its register row. */
+    /**
+     * One probe: a minimal scenario that tells two profiles apart, its register row, and the
+     * pairs of profiles it was found for ({@code mach3/gnumach, ...}).
+     */
     public record Probe(Ambiguity row, String pair, ProfileDiff.Group group) {
     }
 
@@ -118,17 +121,21 @@ public final class Fingerprint {
     }
 
     static List<Probe> probes(List<Profile> profiles, Geometry geometry, long seed, int scenarios) {
-        List<Probe> probes = new ArrayList<>();
+        // one probe per (row, scenario): pairs that share a minimal scenario share the probe
+        Map<List<Object>, Probe> unique = new LinkedHashMap<>();
         for (int i = 0; i < profiles.size(); i++) {
             for (int j = i + 1; j < profiles.size(); j++) {
                 Profile a = profiles.get(i);
                 Profile b = profiles.get(j);
                 ProfileDiff.DiffResult diff = ProfileDiff.diff(a, b, geometry, seed, scenarios);
                 for (ProfileDiff.Group group : diff.groups()) {
-                    group.primaryRow().ifPresent(row -> probes.add(new Probe(row, a.name() + "/" + b.name(), group)));
+                    group.primaryRow().ifPresent(row -> unique.merge(List.of(row, group.scenario().calls()),
+                            new Probe(row, a.name() + "/" + b.name(), group),
+                            (first, later) -> new Probe(row, first.pair() + ", " + later.pair(), first.group())));
                 }
             }
         }
+        List<Probe> probes = new ArrayList<>(unique.values());
         probes.sort(java.util.Comparator.comparingInt((Probe p) -> p.row().ordinal()));
         return probes;
     }
