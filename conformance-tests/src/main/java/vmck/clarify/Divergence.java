@@ -49,7 +49,7 @@ public final class Divergence {
 
     /** The profile traits that can make two profiles decide a call differently. */
     public enum Trait {
-        CHECK_ORDER, INVALID_TASK_RESULTS, SOURCE_BOUNDS, DESTINATION_BOUNDS, SOURCE_NEEDS_MAX_READ, BUFFERED_COPY_LIMIT
+        CHECK_ORDER, INVALID_TASK_RESULTS, SOURCE_BOUNDS, DESTINATION_BOUNDS, SOURCE_NEEDS_MAX_READ, BUFFERED_COPY_LIMIT, SPLIT_COPY_MIN_PAGES
     }
 
     /** The register rows that are about each trait: the register's own clause lists, read by question. */
@@ -61,6 +61,7 @@ public final class Divergence {
             case SOURCE_BOUNDS, DESTINATION_BOUNDS -> List.of(Ambiguity.AMB_05, Ambiguity.AMB_06, Ambiguity.AMB_15);
             case SOURCE_NEEDS_MAX_READ -> List.of(Ambiguity.AMB_13);
             case BUFFERED_COPY_LIMIT -> List.of(Ambiguity.AMB_07, Ambiguity.AMB_11, Ambiguity.AMB_18);
+            case SPLIT_COPY_MIN_PAGES -> List.of(Ambiguity.AMB_11);
         };
     }
 
@@ -84,6 +85,9 @@ public final class Divergence {
         }
         if (a.bufferedCopyLimit() != b.bufferedCopyLimit()) {
             traits.add(Trait.BUFFERED_COPY_LIMIT);
+        }
+        if (a.splitCopyMinPages() != b.splitCopyMinPages()) {
+            traits.add(Trait.SPLIT_COPY_MIN_PAGES);
         }
         return traits;
     }

@@ -124,6 +124,24 @@ class XnuProfileTest {
     }
 
     @Test
+    void aSplitCopyMayLeaveTheHeadWrittenWhenTheDestinationFaultsLater() {
+        Vm x = new Vm(Profiles.XNU, Geometry.X86_64, 32);
+        assertThat(x.vm.vmProtect(x.task, x.page(22), x.ps, false, VmProt.READ)).isZero();
+        // 8 pages (32 KiB, not buffered), source and destination both at page offset 0x10: head, body, tail
+        CopyDecision d = x.decide(x.page(0) + 0x10, 8 * x.ps, x.page(16) + 0x10);
+        assertThat(d.allowedCodes()).containsExactly(PROTECTION_FAILURE);
+        assertThat(d.outcomes()).extracting(CopyDecision.Outcome::bytesCopied).containsExactly(0L, x.ps - 0x10);
+        // different offsets: one pass, atomic
+        assertThat(x.decide(x.page(0) + 0x10, 8 * x.ps, x.page(16) + 0x20).outcomes()).hasSize(1);
+        // the fault in the head's own page: nothing written
+        assertThat(x.vm.vmProtect(x.task, x.page(16), x.ps, false, VmProt.READ)).isZero();
+        assertThat(x.decide(x.page(0) + 0x10, 8 * x.ps, x.page(16) + 0x10).outcomes()).hasSize(1);
+        // mach3 and gnumach never split
+        assertThat(Profiles.MACH3.splitCopyMinPages()).isZero();
+        assertThat(Profiles.GNUMACH.splitCopyMinPages()).isZero();
+    }
+
+    @Test
     void theThresholdIsPerPlatform() {
         // 32 KiB = 2 pages of 16 KiB: buffered on arm64, not under the x86_64 profile's 16 KiB limit
         for (Profile profile : List.of(Profiles.XNU, Profiles.XNU_ARM64)) {

@@ -23,7 +23,8 @@ public final class Profiles {
             Bounds.CHECKED_FIRST,
             false,
             0,
-            "vm_copy.man lines 86-108 (DESCRIPTION, DIAGNOSTICS, BUGS)");
+            "vm_copy.man lines 86-108 (DESCRIPTION, DIAGNOSTICS, BUGS)",
+            0);
 
     /** GNU Mach 1.8 as its source shows: count 0 first, alignment only after the source walk. */
     public static final Profile GNUMACH = new Profile(
@@ -35,10 +36,13 @@ public final class Profiles {
             Bounds.IN_WALK,
             false,
             0,
-            "gnumach vm/vm_user.c vm_copy; vm/vm_map.c vm_map_copyin, vm_map_copy_overwrite");
+            "gnumach vm/vm_user.c vm_copy; vm/vm_map.c vm_map_copyin, vm_map_copy_overwrite",
+            0);
 
     private static final List<Check> XNU_ORDER =
             List.of(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION);
+    /** XNU splits copies of 3 or more pages with equal misalignment into head, body and tail (osfmk/vm/vm_map.c). */
+    private static final int XNU_SPLIT_COPY_MIN_PAGES = 3;
     private static final String XNU_PROVENANCE =
             "xnu osfmk/vm/vm_user.c mach_vm_copy; osfmk/vm/vm_map.c; osfmk/vm/vm_sanitize.c";
 
@@ -61,7 +65,8 @@ public final class Profiles {
             Bounds.CHECKED_FIRST,
             true,
             16384,
-            XNU_PROVENANCE);
+            XNU_PROVENANCE,
+            XNU_SPLIT_COPY_MIN_PAGES);
 
     /** XNU for 64-bit arm64 processes (16 KiB pages): as {@link #XNU}, with copies up to 32 KiB buffered. */
     public static final Profile XNU_ARM64 = new Profile(
@@ -73,7 +78,8 @@ public final class Profiles {
             Bounds.CHECKED_FIRST,
             true,
             32768,
-            XNU_PROVENANCE);
+            XNU_PROVENANCE,
+            XNU_SPLIT_COPY_MIN_PAGES);
 
     private static final List<Profile> ALL = List.of(MACH3, GNUMACH, XNU, XNU_ARM64);
 

@@ -226,6 +226,9 @@ final class SpecChecks {
             want.put("destinationBounds", profile.destinationBounds().name());
             want.put("sourceNeedsMaxRead", Boolean.toString(profile.sourceNeedsMaxRead()));
             want.put("bufferedCopyLimit", Long.toString(profile.bufferedCopyLimit()));
+            if (profile.splitCopyMinPages() != 0) {
+                want.put("splitCopyMinPages", Integer.toString(profile.splitCopyMinPages()));
+            }
             want.put("provenance", profile.provenance());
             for (var entry : want.entrySet()) {
                 List<String> row = byTrait.get(entry.getKey());
