@@ -142,6 +142,25 @@ class XnuProfileTest {
     }
 
     @Test
+    void theXnuColumnOfSpecSection16() {
+        Geometry g = Geometry.I386;
+        ReferenceVm vm = new ReferenceVm(Profiles.XNU, g);
+        long task = vm.taskCreate().task();
+        assertThat(vm.vmCopy(task, 0x10001, 0, 0x20000)).isEqualTo(OK);
+        assertThat(vm.vmCopy(task, 0x10001, 0x1000, 0x20000)).isEqualTo(INVALID_ADDRESS);
+        assertThat(vm.vmAllocate(task, 0x10000, 0x2000, false).kr()).isZero();
+        assertThat(vm.vmCopy(task, 0x10001, 0x1000, 0x20000)).isEqualTo(INVALID_ADDRESS);
+        assertThat(vm.vmAllocate(task, 0xbfff_0000L, 0x10000, false).kr()).isZero();
+        assertThat(vm.vmProtect(task, 0xbfff_f000L, 0x1000, false, VmProt.NONE)).isZero();
+        assertThat(vm.vmCopy(task, 0xbfff_f000L, 0x2000, 0x10000)).isEqualTo(INVALID_ADDRESS);
+        assertThat(vm.vmProtect(task, 0xbfff_f000L, 0x1000, false, VmProt.READ)).isZero();
+        assertThat(vm.vmCopy(task, 0x10000, 0x2000, 0xbfff_f000L)).isEqualTo(INVALID_ADDRESS);
+        assertThat(vm.vmProtect(task, 0x10000, 0x1000, false, VmProt.NONE)).isZero();
+        assertThat(vm.vmCopy(task, 0x10000, 0x1000, 0x30000)).isEqualTo(INVALID_ADDRESS);
+        assertThat(vm.vmCopy(task, 0x10000, 0x2000 + 0x1000, 0x20000)).isEqualTo(INVALID_ADDRESS);
+    }
+
+    @Test
     void theThresholdIsPerPlatform() {
         // 32 KiB = 2 pages of 16 KiB: buffered on arm64, not under the x86_64 profile's 16 KiB limit
         for (Profile profile : List.of(Profiles.XNU, Profiles.XNU_ARM64)) {
