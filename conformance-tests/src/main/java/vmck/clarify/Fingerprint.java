@@ -140,6 +140,11 @@ public final class Fingerprint {
         return probes;
     }
 
+    /** Fingerprints against every known profile ({@code vmck fingerprint --adapter ADAPTER}). */
+    public static FingerprintResult run(Executor executor) throws AdapterFailure {
+        return run(executor, vmck.spec.Profiles.all());
+    }
+
     /**
      * Fingerprints the implementation behind {@code executor} against {@code profiles} (at least one).
      *

@@ -152,6 +152,11 @@ public final class ProfileDiff {
         }
     }
 
+    /** The diff with the default seed and scenario count ({@code vmck diff A B}, the checked-in docs). */
+    public static DiffResult diff(Profile a, Profile b, Geometry geometry) {
+        return diff(a, b, geometry, DEFAULT_SEED, DEFAULT_SCENARIOS, null);
+    }
+
     /** {@link #diff(Profile, Profile, Geometry, long, int, Duration)} with no time budget: deterministic. */
     public static DiffResult diff(Profile a, Profile b, Geometry geometry, long seed, int scenarios) {
         return diff(a, b, geometry, seed, scenarios, null);
