@@ -49,7 +49,7 @@ class MutantsAreCaughtTest {
     void correctMachMapVmPassesUnderBothProfilesAcrossSeeds() {
         Map<String, SuiteReport.Verdict> verdicts = new TreeMap<>();
         for (long seed = 1; seed <= 3; seed++) {
-            for (var profile : Profiles.all()) {
+            for (var profile : java.util.List.of(Profiles.MACH3, Profiles.GNUMACH)) { // MachMapVm's profiles
                 try (InProcessExecutor executor = new InProcessExecutor(() -> new MachMapVm(profile, Geometry.I386))) {
                     SuiteReport report = new ConformanceSuite(profile, SuiteConfig.defaults().withSeed(seed)).run(executor, line -> { });
                     verdicts.put(profile.name() + "/seed " + seed + " " + report.statuses(), report.verdict());

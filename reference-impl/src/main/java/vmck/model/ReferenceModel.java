@@ -75,7 +75,7 @@ public final class ReferenceModel {
             return new CopyDecision(
                     List.of(new CopyDecision.Outcome(SUCCESS, Clause.VMC_COPY_1, count)), findings);
         }
-        return new CopyDecision(outcomesFor(findings.get(0), count, destAddress), findings);
+        return new CopyDecision(outcomesFor(findings.get(0), sourceAddress, count, destAddress), findings);
     }
 
     /** Performs one outcome of {@link #decideCopy}: copies its {@code bytesCopied} prefix. */
@@ -238,9 +238,11 @@ public final class ReferenceModel {
     /**
      * The outcomes the decisive finding allows. Copies through a kernel buffer (the profile's
      * bufferedCopyLimit) report protection problems as invalid addresses, and a destination fault
-     * may leave the bytes before the faulting page written (VMC-ATOMIC-1).
+     * may leave the bytes before the faulting page written (VMC-ATOMIC-1). Copies the profile splits
+     * into head, body and tail passes (splitCopyMinPages) may leave the head written when the
+     * destination faults beyond the head's page.
      */
-    private List<CopyDecision.Outcome> outcomesFor(Finding decisive, long count, long destAddress) {
+    private List<CopyDecision.Outcome> outcomesFor(Finding decisive, long sourceAddress, long count, long destAddress) {
         List<CopyDecision.Outcome> outcomes = new ArrayList<>();
         if (decisive.step() == Check.TASK) {
             for (int kr : new TreeSet<>(profile.invalidTaskResults())) {
@@ -257,8 +259,20 @@ public final class ReferenceModel {
             if (written > 0 && Long.compareUnsigned(written, count) < 0) {
                 outcomes.add(new CopyDecision.Outcome(kr, Clause.VMC_ATOMIC_1, written));
             }
+        } else if (decisive.step() == Check.DESTINATION && isSplitCopy(sourceAddress, count, destAddress)
+                && Long.compareUnsigned(decisive.address(), geometry.truncPage(destAddress)) > 0) {
+            long head = geometry.truncPage(destAddress) + geometry.pageSize() - destAddress;
+            outcomes.add(new CopyDecision.Outcome(kr, Clause.VMC_ATOMIC_1, head));
         }
         return outcomes;
+    }
+
+    /** True when the profile copies in head, body and tail passes: equal non-zero page offsets, enough pages. */
+    private boolean isSplitCopy(long sourceAddress, long count, long destAddress) {
+        long offset = destAddress & (geometry.pageSize() - 1);
+        return profile.splitCopyMinPages() > 0 && offset != 0
+                && offset == (sourceAddress & (geometry.pageSize() - 1))
+                && Long.compareUnsigned(count, (long) profile.splitCopyMinPages() * geometry.pageSize()) >= 0;
     }
 
     // =============================================================== helper calls

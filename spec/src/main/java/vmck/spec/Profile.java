@@ -22,6 +22,10 @@ import java.util.Set;
  *                             KERN_INVALID_ADDRESS and may leave the destination bytes before the
  *                             faulting page written (XNU; VMC-SRC-2, VMC-DST-2, VMC-ATOMIC-1)
  * @param provenance           where these answers come from (kernel files and functions, man page lines)
+ * @param splitCopyMinPages    0, or the smallest count, in pages, of a copy whose source and destination
+ *                             share a non-zero page offset that is done in head, body and tail passes:
+ *                             a destination fault beyond the head's page may leave the head (the bytes
+ *                             up to the destination's first page boundary) written (XNU; VMC-ATOMIC-1)
  */
 public record Profile(
         String name,
@@ -32,7 +36,16 @@ public record Profile(
         Bounds destinationBounds,
         boolean sourceNeedsMaxRead,
         long bufferedCopyLimit,
-        String provenance) {
+        String provenance,
+        int splitCopyMinPages) {
+
+    /** A profile without split copies ({@code splitCopyMinPages} 0). */
+    public Profile(String name, String summary, List<Check> checkOrder, Set<Integer> invalidTaskResults,
+                   Bounds sourceBounds, Bounds destinationBounds, boolean sourceNeedsMaxRead,
+                   long bufferedCopyLimit, String provenance) {
+        this(name, summary, checkOrder, invalidTaskResults, sourceBounds, destinationBounds, sourceNeedsMaxRead,
+                bufferedCopyLimit, provenance, 0);
+    }
 
     public Profile {
         checkOrder = List.copyOf(checkOrder);
@@ -45,6 +58,9 @@ public record Profile(
         }
         if (checkOrder.indexOf(Check.SOURCE) > checkOrder.indexOf(Check.DESTINATION)) {
             throw new IllegalArgumentException(name + ": VMC-ORDER-1 puts the source before the destination");
+        }
+        if (splitCopyMinPages < 0) {
+            throw new IllegalArgumentException(name + ": splitCopyMinPages must not be negative");
         }
         if (invalidTaskResults.isEmpty()) {
             throw new IllegalArgumentException(name + ": at least one result must be allowed for an invalid task");

@@ -23,7 +23,8 @@ public final class Profiles {
             Bounds.CHECKED_FIRST,
             false,
             0,
-            "vm_copy.man lines 86-108 (DESCRIPTION, DIAGNOSTICS, BUGS)");
+            "vm_copy.man lines 86-108 (DESCRIPTION, DIAGNOSTICS, BUGS)",
+            0);
 
     /** GNU Mach 1.8 as its source shows: count 0 first, alignment only after the source walk. */
     public static final Profile GNUMACH = new Profile(
@@ -35,9 +36,52 @@ public final class Profiles {
             Bounds.IN_WALK,
             false,
             0,
-            "gnumach vm/vm_user.c vm_copy; vm/vm_map.c vm_map_copyin, vm_map_copy_overwrite");
+            "gnumach vm/vm_user.c vm_copy; vm/vm_map.c vm_map_copyin, vm_map_copy_overwrite",
+            0);
 
-    private static final List<Profile> ALL = List.of(MACH3, GNUMACH);
+    private static final List<Check> XNU_ORDER =
+            List.of(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION);
+    /** XNU splits copies of 3 or more pages with equal misalignment into head, body and tail (osfmk/vm/vm_map.c). */
+    private static final int XNU_SPLIT_COPY_MIN_PAGES = 3;
+    private static final String XNU_PROVENANCE =
+            "xnu osfmk/vm/vm_user.c mach_vm_copy; osfmk/vm/vm_map.c; osfmk/vm/vm_sanitize.c";
+
+    /**
+     * XNU on x86_64 (4 KiB pages): count 0 first, no alignment check (byte-exact copies), both
+     * ranges' bounds before their walks, max protection consulted for the source, copies of up to
+     * 16 KiB through a kernel buffer (AMB-18).
+     *
+     * <p>The buffered-copy threshold is a per-platform constant of XNU, not a function of the page
+     * size (16 KiB = 4 pages of 4 KiB on x86_64, 32 KiB = 2 pages of 16 KiB on arm64), so it is
+     * kept in bytes and each platform is its own profile: {@code xnu} and {@link #XNU_ARM64}. Both
+     * may be run on any geometry.
+     */
+    public static final Profile XNU = new Profile(
+            "xnu",
+            "XNU (x86_64): count 0 first, unaligned arguments copied byte-exactly, bounds first, copies up to 16 KiB buffered",
+            XNU_ORDER,
+            INVALID_TASK_EITHER,
+            Bounds.CHECKED_FIRST,
+            Bounds.CHECKED_FIRST,
+            true,
+            16384,
+            XNU_PROVENANCE,
+            XNU_SPLIT_COPY_MIN_PAGES);
+
+    /** XNU for 64-bit arm64 processes (16 KiB pages): as {@link #XNU}, with copies up to 32 KiB buffered. */
+    public static final Profile XNU_ARM64 = new Profile(
+            "xnu-arm64",
+            "XNU (arm64): as xnu, with copies up to 32 KiB buffered",
+            XNU_ORDER,
+            INVALID_TASK_EITHER,
+            Bounds.CHECKED_FIRST,
+            Bounds.CHECKED_FIRST,
+            true,
+            32768,
+            XNU_PROVENANCE,
+            XNU_SPLIT_COPY_MIN_PAGES);
+
+    private static final List<Profile> ALL = List.of(MACH3, GNUMACH, XNU, XNU_ARM64);
 
     private Profiles() {
     }

@@ -76,7 +76,7 @@ final class SpecChecks {
 
     /**
      * A profile-dependent clause needs a Profiles line naming every profile of {@code profiles}
-     * and the planned xnu; other clauses must not have one.
+     * (xnu included, now that it is a profile); other clauses must not have one.
      */
     static List<String> profilesLineProblems(SpecDocument doc, Collection<Profile> profiles) {
         List<String> problems = new ArrayList<>();
@@ -97,9 +97,6 @@ final class SpecChecks {
                 if (!line.contains(profile.name() + ":")) {
                     problems.add(block.id() + ": Profiles line does not answer for " + profile.name());
                 }
-            }
-            if (!line.contains("xnu (planned):")) {
-                problems.add(block.id() + ": Profiles line does not say what xnu (planned) will do");
             }
         }
         return problems;
@@ -229,6 +226,9 @@ final class SpecChecks {
             want.put("destinationBounds", profile.destinationBounds().name());
             want.put("sourceNeedsMaxRead", Boolean.toString(profile.sourceNeedsMaxRead()));
             want.put("bufferedCopyLimit", Long.toString(profile.bufferedCopyLimit()));
+            if (profile.splitCopyMinPages() != 0) {
+                want.put("splitCopyMinPages", Integer.toString(profile.splitCopyMinPages()));
+            }
             want.put("provenance", profile.provenance());
             for (var entry : want.entrySet()) {
                 List<String> row = byTrait.get(entry.getKey());
