@@ -67,6 +67,9 @@ class ExpectationsAgreeWithTraceCheckerTest {
                     for (int i = 0; i < test.observe().size(); i++) {
                         Reply read = replies.get(firstRead + i);
                         assertThat(read.kr()).as(where + " read " + i).isEqualTo(expected.readKr().get(i));
+                        if ("any".equals(expected.reads().get(i))) {
+                            continue; // the profile allows several contents (a partial write); the checker judged it above
+                        }
                         assertThat(read.data() == null ? null : Sha256.hex(read.data())).as(where + " read " + i)
                                 .isEqualTo(expected.reads().get(i));
                     }
