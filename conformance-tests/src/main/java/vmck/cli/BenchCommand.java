@@ -33,9 +33,31 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--against", paramLabel = "ADAPTER",
+            description = "Instead: time the default suite against this adapter (e.g. gnumach) under --profile.")
+    String against;
+
+    @Option(names = "--profile", defaultValue = "gnumach", converter = ProfileConverter.class,
+            description = "Profile for --against (default: ${DEFAULT-VALUE}).")
+    vmck.spec.Profile profile;
+
     @Override
-    public Integer call() {
+    public Integer call() throws AdapterFailure {
         SuiteConfig config = SuiteConfig.defaults().withSeed(seed);
+        if (against != null) {
+            AtomicLong calls = new AtomicLong();
+            long start = System.nanoTime();
+            try (Executor executor = counting(Adapters.open(against, profile, java.time.Duration.ofSeconds(30),
+                    java.time.Duration.ofSeconds(120)), calls)) {
+                double startSeconds = (System.nanoTime() - start) / 1e9;
+                SuiteReport report = new ConformanceSuite(profile, config).run(executor, line -> { });
+                double seconds = report.elapsed().toNanos() / 1e9;
+                System.out.printf("%s %s: start %.1f s; suite %s in %.1f s: %d scenarios (%.1f/s), %d calls (%.0f/s)%n",
+                        report.implementation(), profile.name(), startSeconds, report.verdict(), seconds,
+                        report.scenarios(), report.scenarios() / seconds, calls.get(), calls.get() / seconds);
+                return report.verdict().exitCode();
+            }
+        }
         for (var profile : List.of(Profiles.MACH3, Profiles.GNUMACH)) {
             AtomicLong calls = new AtomicLong();
             try (Executor executor = counting(new InProcessExecutor(() -> new ReferenceVm(profile, Geometry.I386)), calls)) {
