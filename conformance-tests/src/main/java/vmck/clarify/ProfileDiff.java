@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import vmck.conformance.Focus;
+import vmck.conformance.ModelCalls;
 import vmck.conformance.Scenario;
 import vmck.conformance.ScenarioGenerator;
 import vmck.engine.Failure;
@@ -286,47 +287,13 @@ public final class ProfileDiff {
                     return new Difference(index, copy, firstA, firstB, Divergence.clause(a, firstA, b, firstB));
                 }
                 states = next;
-            } else if (call.mutates() && taskOf(call) == Call.LIVE_TASK) {
+            } else if (call.mutates() && call.task() == Call.LIVE_TASK) {
                 for (AddressSpace state : states) {
-                    applyHelper(modelA, state, call);
+                    ModelCalls.applyHelper(modelA, state, call);
                 }
             }
         }
         return null;
-    }
-
-    private static void applyHelper(ReferenceModel model, AddressSpace state, Call call) {
-        if (call instanceof Call.VmAllocate c) {
-            model.allocate(state, c.address(), c.size(), c.anywhere());
-        } else if (call instanceof Call.VmDeallocate c) {
-            model.deallocate(state, c.address(), c.size());
-        } else if (call instanceof Call.VmProtect c) {
-            model.protect(state, c.address(), c.size(), c.setMaximum(), c.newProtection());
-        } else if (call instanceof Call.VmWrite c) {
-            model.write(state, c.address(), c.data());
-        }
-    }
-
-    static int taskOf(Call call) {
-        if (call instanceof Call.VmAllocate c) {
-            return c.task();
-        }
-        if (call instanceof Call.VmDeallocate c) {
-            return c.task();
-        }
-        if (call instanceof Call.VmProtect c) {
-            return c.task();
-        }
-        if (call instanceof Call.VmWrite c) {
-            return c.task();
-        }
-        if (call instanceof Call.VmCopy c) {
-            return c.task();
-        }
-        if (call instanceof Call.VmRead c) {
-            return c.task();
-        }
-        return ((Call.VmRegion) call).task();
     }
 
     /** The allowed codes, e.g. {@code KERN_INVALID_ADDRESS (1)}. */

@@ -314,18 +314,17 @@ public final class ScenarioGenerator implements Generator<Scenario> {
         /** Adds a call and applies it to the shadow model. */
         void emit(Call call) {
             calls.add(call);
-            if (call instanceof Call.VmAllocate c) {
-                model.allocate(shadow, c.address(), c.size(), c.anywhere());
-            } else if (call instanceof Call.VmWrite c) {
-                model.write(shadow, c.address(), c.data());
-            } else if (call instanceof Call.VmProtect c) {
-                model.protect(shadow, c.address(), c.size(), c.setMaximum(), c.newProtection());
-            } else if (call instanceof Call.VmCopy c && c.task() == Call.LIVE_TASK) {
+            if (call instanceof Call.VmCopy c) {
+                if (c.task() != Call.LIVE_TASK) {
+                    return;
+                }
                 CopyDecision decision = model.decideCopy(shadow, c.sourceAddress(), c.count(), c.destAddress());
                 model.applyCopy(shadow, c.sourceAddress(), c.destAddress(), decision.outcomes().get(0));
                 if (decision.outcomes().get(0).kr() == KernReturn.KERN_SUCCESS.code() && c.count() != 0) {
                     lastCopy = c;
                 }
+            } else if (call.mutates()) {
+                ModelCalls.applyHelper(model, shadow, call);
             }
         }
 

@@ -296,7 +296,7 @@ public final class TraceChecker {
     // ------------------------------------------------------------------ helper calls
 
     private Violation checkHelper(int index, Call call, Reply reply) {
-        if (taskOf(call) != Call.LIVE_TASK) {
+        if (call.task() != Call.LIVE_TASK) {
             return checkDeadTaskCall(index, reply);
         }
         if (lastMutation == null) {
@@ -308,9 +308,9 @@ public final class TraceChecker {
             // Kernels choose addresses differently: any free, page-aligned place in the user range will do.
             expected = anywhereAllocation(allocate, reply);
         } else {
-            expected = applyHelper(call, states.get(0));
+            expected = ModelCalls.applyHelper(model, states.get(0), call);
             for (AddressSpace other : states.subList(1, states.size())) {
-                applyHelper(call, other);
+                ModelCalls.applyHelper(model, other, call);
             }
             if (call instanceof Call.VmAllocate allocate) {
                 expectedAddress = expected.kr() == SUCCESS ? geometry.truncPage(allocate.address()) : reply.address();
@@ -343,22 +343,6 @@ public final class TraceChecker {
         return new ReferenceModel.Verdict(placed.kr(), Clause.VMH_ALLOC_2);
     }
 
-    /** Applies a helper call to one state; returns the model's verdict. */
-    private ReferenceModel.Verdict applyHelper(Call call, AddressSpace state) {
-        if (call instanceof Call.VmAllocate c) {
-            ReferenceModel.Allocation allocation = model.allocate(state, c.address(), c.size(), false);
-            return new ReferenceModel.Verdict(allocation.kr(), allocation.clause());
-        }
-        if (call instanceof Call.VmDeallocate c) {
-            return model.deallocate(state, c.address(), c.size());
-        }
-        if (call instanceof Call.VmProtect c) {
-            return model.protect(state, c.address(), c.size(), c.setMaximum(), c.newProtection());
-        }
-        Call.VmWrite c = (Call.VmWrite) call;
-        return model.write(state, c.address(), c.data());
-    }
-
     private Violation checkDeadTaskCall(int index, Reply reply) {
         CopyDecision dead = model.decideCopy(null, 0, 0, 0);
         return dead.allowedCodes().contains(reply.kr()) ? null
@@ -385,19 +369,6 @@ public final class TraceChecker {
             return Clause.VMH_REGION_1;
         }
         return Clause.VMC_COPY_1;
-    }
-
-    private static int taskOf(Call call) {
-        if (call instanceof Call.VmAllocate c) {
-            return c.task();
-        }
-        if (call instanceof Call.VmDeallocate c) {
-            return c.task();
-        }
-        if (call instanceof Call.VmProtect c) {
-            return c.task();
-        }
-        return ((Call.VmWrite) call).task();
     }
 
     // ------------------------------------------------------------------ small helpers

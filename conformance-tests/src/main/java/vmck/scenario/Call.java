@@ -19,6 +19,9 @@ public sealed interface Call {
     /** The wire protocol's op name. */
     String op();
 
+    /** The task slot the call acts on: {@link #LIVE_TASK} or {@link #DEAD_TASK}. */
+    int task();
+
     /** True for calls that may change memory (everything but vm_read and vm_region). */
     default boolean mutates() {
         return true;
