@@ -79,33 +79,104 @@ public final class ConformanceSuite {
 
     /** Runs the suite; {@code progress} hears one line per property. Never throws for a broken implementation. */
     public SuiteReport run(Executor executor, Consumer<String> progress) {
-        long start = System.nanoTime();
-        Geometry geometry = executor.geometry();
+        return new SuiteRun(executor, progress).run();
+    }
+
+    /** Where the properties run, in order: the differential ones, then one per focused clause. */
+    private Map<String, Clause> plan() {
         Map<String, Clause> plan = new LinkedHashMap<>();
         plan.put(DIFFERENTIAL, null);
         plan.put(LONG_RUN, null);
         for (Clause clause : focusedClauses(profile)) {
             plan.put(clause.id(), clause);
         }
-        Duration perProperty = config.budget().dividedBy(plan.size());
-        AtomicReference<String> adapterFailure = new AtomicReference<>();
-        Map<Clause, Long> checks = new ConcurrentHashMap<>();
-        Map<Clause, SideFinding> sideFindings = new ConcurrentHashMap<>();
-        Map<Clause, ClauseFinding> findings = new EnumMap<>(Clause.class);
-        Map<String, SuiteReport.PropertyStats> stats = new LinkedHashMap<>();
-        // The simplest failing run per failure key, so a finding needs no second run of the implementation.
-        Map<String, Failing> failing = new ConcurrentHashMap<>();
-        ScenarioCheck scenarioCheck = new ScenarioCheck(profile, geometry);
+        return plan;
+    }
 
-        for (Map.Entry<String, Clause> entry : plan.entrySet()) {
-            if (adapterFailure.get() != null || stopRequested.getAsBoolean()) {
-                break;
+    private ScenarioGenerator generator(String name, Clause focus, Geometry geometry) {
+        boolean longRun = LONG_RUN.equals(name);
+        Focus leaning = longRun ? Focus.LONG_RUN : focus == null ? Focus.BALANCED : Focus.on(focus);
+        return new ScenarioGenerator(profile, geometry, leaning, longRun ? LONG_RUN_STEPS : config.maxSteps());
+    }
+
+    /** Long scenarios cost about ten ordinary ones. */
+    private long scenarios(String name) {
+        return LONG_RUN.equals(name) ? Math.max(1, config.scenariosPerProperty() / 10) : config.scenariosPerProperty();
+    }
+
+    private PropertyRunner runner(String name, Duration budget, long scenarios, int threads) {
+        RunConfig runConfig = RunConfig.defaults()
+                .withSeed(config.seed() * 31 + name.hashCode())
+                .withMaxScenarios(scenarios)
+                .withTimeBudget(budget)
+                .withParallelism(threads)
+                .withShrinking(config.shrinking());
+        return new PropertyRunner(runConfig);
+    }
+
+    /** A violation of another clause than the property's own, kept (the simplest) for shrinking later. */
+    private record SideFinding(String property, ChoiceSequence choices) {
+    }
+
+    /** One failing run: its choices and the checked run (scenario as run, replies, violation). */
+    private record Failing(ChoiceSequence choices, ScenarioCheck.Checked checked) {
+    }
+
+    /** The simpler of two finds, by the engine's order of choice sequences (shortlex): deterministic under threads. */
+    private static <T> T simpler(T kept, T found, java.util.function.Function<T, ChoiceSequence> choices) {
+        return choices.apply(kept).compareTo(choices.apply(found)) <= 0 ? kept : found;
+    }
+
+    /** The state of one run of the suite against one executor. */
+    private final class SuiteRun {
+        private final Executor executor;
+        private final Consumer<String> progress;
+        private final Geometry geometry;
+        private final Map<String, Clause> plan = plan();
+        private final Duration perProperty;
+        private final ScenarioCheck scenarioCheck;
+        private final AtomicReference<String> adapterFailure = new AtomicReference<>();
+        private final Map<Clause, Long> checks = new ConcurrentHashMap<>();
+        private final Map<Clause, SideFinding> sideFindings = new ConcurrentHashMap<>();
+        private final Map<Clause, ClauseFinding> findings = new EnumMap<>(Clause.class);
+        private final Map<String, SuiteReport.PropertyStats> stats = new LinkedHashMap<>();
+        /** The simplest failing run per failure key, so a finding needs no second run of the implementation. */
+        private final Map<String, Failing> failing = new ConcurrentHashMap<>();
+        private final long start = System.nanoTime();
+
+        SuiteRun(Executor executor, Consumer<String> progress) {
+            this.executor = executor;
+            this.progress = progress;
+            this.geometry = executor.geometry();
+            this.perProperty = config.budget().dividedBy(plan.size());
+            this.scenarioCheck = new ScenarioCheck(profile, geometry);
+        }
+
+        SuiteReport run() {
+            for (Map.Entry<String, Clause> entry : plan.entrySet()) {
+                if (over()) {
+                    break;
+                }
+                runProperty(entry.getKey(), entry.getValue());
             }
-            String name = entry.getKey();
-            Clause focus = entry.getValue();
-            ScenarioGenerator generator = generator(name, focus, geometry);
+            // Shrink what the focused properties found on the side, unless a property found it as its own.
+            for (Map.Entry<Clause, SideFinding> side : new TreeMap<>(sideFindings).entrySet()) {
+                if (!findings.containsKey(side.getKey()) && !over()) {
+                    shrinkSideFinding(side.getKey(), side.getValue());
+                }
+            }
+            return report(executor, geometry, checks, findings, stats, adapterFailure.get(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        private boolean over() {
+            return adapterFailure.get() != null || stopRequested.getAsBoolean();
+        }
+
+        /** One property: fails on its own clause's violations (or any, for the differential ones), notes the rest. */
+        private void runProperty(String name, Clause focus) {
             Property<Scenario> property = (scenario, choices) -> {
-                if (adapterFailure.get() != null || stopRequested.getAsBoolean()) {
+                if (over()) {
                     return Outcome.discard("the run is over");
                 }
                 ScenarioCheck.Checked checked;
@@ -123,156 +194,117 @@ public final class ConformanceSuite {
                     return Outcome.pass();
                 }
                 if (focus == null || violation.clause() == focus) {
-                    failing.merge(violation.key(), new Failing(choices.recorded(), checked),
-                            (kept, found) -> kept.choices().compareTo(found.choices()) <= 0 ? kept : found);
-                    return Outcome.fail(violation.key(), violation.toString());
+                    return failed(choices, checked);
                 }
                 // Another clause's violation: keep the simplest one for later shrinking, keep looking for ours.
                 sideFindings.merge(violation.clause(), new SideFinding(name, choices.recorded()),
-                        (kept, found) -> kept.choices().compareTo(found.choices()) <= 0 ? kept : found);
+                        (kept, found) -> simpler(kept, found, SideFinding::choices));
                 return Outcome.pass();
             };
-            RunResult<Scenario> result = runner(name, perProperty, scenarios(name), threads(executor)).run(generator, property);
+            int threads = executor.allowsConcurrentRuns() ? config.parallelism() : 1;
+            RunResult<Scenario> result = runner(name, perProperty, scenarios(name), threads)
+                    .run(generator(name, focus, geometry), property);
             stats.put(name, new SuiteReport.PropertyStats(result.examplesRun(), result.passed(), result.discarded(),
                     result.elapsed(), result.labels().toString()));
-            result.failure().ifPresent(failure -> record(findings, failure, failing.get(failure.key()), name, executor, scenarioCheck));
+            result.failure().ifPresent(failure -> record(failure, name));
             long done = stats.values().stream().mapToLong(SuiteReport.PropertyStats::scenarios).sum();
+            long failedClauses = java.util.stream.Stream.concat(findings.keySet().stream(), sideFindings.keySet().stream())
+                    .distinct().count();
             progress.accept(String.format("%-14s %5d scenarios  %-22s (%d ms; %d scenarios done, %d failures so far)", name,
                     result.examplesRun(), result.failure().map(f -> "FAIL " + f.key()).orElse("ok"),
-                    result.elapsed().toMillis(), done, failedClauses(findings, sideFindings)));
+                    result.elapsed().toMillis(), done, failedClauses));
         }
 
-        // Shrink what the focused properties found on the side, unless a property found it as its own.
-        for (Map.Entry<Clause, SideFinding> side : new TreeMap<>(sideFindings).entrySet()) {
-            if (findings.containsKey(side.getKey()) || adapterFailure.get() != null || stopRequested.getAsBoolean()) {
-                continue;
-            }
-            String name = side.getValue().property();
-            Clause key = side.getKey();
-            ScenarioGenerator generator = generator(name, plan.get(name), geometry);
+        private Outcome failed(Choices choices, ScenarioCheck.Checked checked) {
+            Violation violation = checked.violation();
+            failing.merge(violation.key(), new Failing(choices.recorded(), checked),
+                    (kept, found) -> simpler(kept, found, Failing::choices));
+            return Outcome.fail(violation.key(), violation.toString());
+        }
+
+        private void shrinkSideFinding(Clause clause, SideFinding side) {
             Property<Scenario> keyed = (scenario, choices) -> {
                 ScenarioCheck.Checked checked = scenarioCheck.run(executor, scenario);
-                Violation violation = checked.violation();
-                if (violation == null) {
-                    return Outcome.pass();
-                }
-                failing.merge(violation.key(), new Failing(choices.recorded(), checked),
-                        (kept, found) -> kept.choices().compareTo(found.choices()) <= 0 ? kept : found);
-                return Outcome.fail(violation.key(), violation.toString());
+                return checked.violation() == null ? Outcome.pass() : failed(choices, checked);
             };
             long shrinkStart = System.nanoTime();
-            runner(name, perProperty, scenarios(name), 1).shrink(generator, keyed, side.getValue().choices())
-                    .filter(failure -> failure.key().equals(key.id()))
-                    .ifPresent(failure -> record(findings, failure, failing.get(failure.key()), name, executor, scenarioCheck));
-            progress.accept(String.format("shrunk %s found by %s (%d ms)", key.id(), name,
+            runner(side.property(), perProperty, scenarios(side.property()), 1)
+                    .shrink(generator(side.property(), plan.get(side.property()), geometry), keyed, side.choices())
+                    .filter(failure -> failure.key().equals(clause.id()))
+                    .ifPresent(failure -> record(failure, side.property()));
+            progress.accept(String.format("shrunk %s found by %s (%d ms)", clause.id(), side.property(),
                     (System.nanoTime() - shrinkStart) / 1_000_000));
         }
-        return report(executor, geometry, checks, findings, stats, adapterFailure.get(),
-                Duration.ofNanos(System.nanoTime() - start));
-    }
 
-    private record SideFinding(String property, ChoiceSequence choices) {
-    }
-
-    /** One failing run: its choices and the checked run (scenario as run, replies, violation). */
-    private record Failing(ChoiceSequence choices, ScenarioCheck.Checked checked) {
-    }
-
-    private ScenarioGenerator generator(String name, Clause focus, Geometry geometry) {
-        boolean longRun = LONG_RUN.equals(name);
-        Focus leaning = longRun ? Focus.LONG_RUN : focus == null ? Focus.BALANCED : Focus.on(focus);
-        return new ScenarioGenerator(profile, geometry, leaning, longRun ? LONG_RUN_STEPS : config.maxSteps());
-    }
-
-    /** Long scenarios cost about ten ordinary ones. */
-    private long scenarios(String name) {
-        return LONG_RUN.equals(name) ? Math.max(1, config.scenariosPerProperty() / 10) : config.scenariosPerProperty();
-    }
-
-    private static long failedClauses(Map<Clause, ClauseFinding> findings, Map<Clause, SideFinding> sideFindings) {
-        return java.util.stream.Stream.concat(findings.keySet().stream(), sideFindings.keySet().stream()).distinct().count();
-    }
-
-    private int threads(Executor executor) {
-        return executor.allowsConcurrentRuns() ? config.parallelism() : 1;
-    }
-
-    private PropertyRunner runner(String name, Duration budget, long scenarios, int threads) {
-        RunConfig runConfig = RunConfig.defaults()
-                .withSeed(config.seed() * 31 + name.hashCode())
-                .withMaxScenarios(scenarios)
-                .withTimeBudget(budget)
-                .withParallelism(threads)
-                .withShrinking(config.shrinking());
-        return new PropertyRunner(runConfig);
-    }
-
-    /**
-     * Records the shrunk failure, from the captured run when it is the one the engine kept (else by
-     * running it once more), and drops the calls after the departing one when that changes nothing.
-     */
-    private void record(Map<Clause, ClauseFinding> findings, Failure<Scenario> failure, Failing captured, String property,
-                        Executor executor, ScenarioCheck scenarioCheck) {
-        if (failure.shrunkValue() == null || failure.cause().isPresent()) {
-            // The kit itself broke (a generator or checker bug): never report that as the implementation's fault.
-            throw new IllegalStateException("vmck internal error in property " + property + ": " + failure.describe(),
-                    failure.cause().orElse(null));
-        }
-        ScenarioCheck.Checked checked;
-        if (captured != null && captured.choices().equals(failure.shrunkChoices())) {
-            checked = captured.checked();
-        } else {
-            try {
-                checked = scenarioCheck.run(executor, failure.shrunkValue());
-            } catch (AdapterFailure e) {
-                return;
+        /**
+         * Records the shrunk failure, from the captured run when it is the one the engine kept (else by
+         * running it once more), and drops the calls after the departing one when that changes nothing.
+         */
+        private void record(Failure<Scenario> failure, String property) {
+            if (failure.shrunkValue() == null || failure.cause().isPresent()) {
+                // The kit itself broke (a generator or checker bug): never report that as the implementation's fault.
+                throw new IllegalStateException("vmck internal error in property " + property + ": " + failure.describe(),
+                        failure.cause().orElse(null));
             }
+            Failing captured = failing.get(failure.key());
+            ScenarioCheck.Checked checked;
+            if (captured != null && captured.choices().equals(failure.shrunkChoices())) {
+                checked = captured.checked();
+            } else {
+                try {
+                    checked = scenarioCheck.run(executor, failure.shrunkValue());
+                } catch (AdapterFailure e) {
+                    return;
+                }
+            }
+            if (checked.violation() == null) {
+                return; // a flaky implementation: the shrunk scenario no longer fails; keep nothing we cannot replay
+            }
+            checked = withoutNeedlessCalls(truncated(checked));
+            findings.putIfAbsent(checked.violation().clause(), new ClauseFinding(checked.violation(), checked.scenario(),
+                    checked.replies(), failure.shrunkChoices(), property,
+                    failure.timeToFirstFailure().toMillis(), failure.timeToShrink().toMillis()));
         }
-        if (checked.violation() == null) {
-            return; // a flaky implementation: the shrunk scenario no longer fails; keep nothing we cannot replay
-        }
-        // Calls after the departing one cannot matter to it: drop them when the shorter scenario fails the same way.
-        Violation violation = checked.violation();
-        if (violation.callIndex() + 1 < checked.scenario().calls().size() && !stopRequested.getAsBoolean()) {
+
+        /** Calls after the departing one cannot matter to it: drop them when the shorter scenario fails the same way. */
+        private ScenarioCheck.Checked truncated(ScenarioCheck.Checked checked) {
+            Violation violation = checked.violation();
+            if (violation.callIndex() + 1 >= checked.scenario().calls().size() || stopRequested.getAsBoolean()) {
+                return checked;
+            }
             Scenario truncated = new Scenario(checked.scenario().calls().subList(0, violation.callIndex() + 1));
             try {
                 ScenarioCheck.Checked again = scenarioCheck.run(executor, truncated);
-                if (again.violation() != null && again.violation().clause() == violation.clause()) {
-                    checked = again;
-                }
+                return again.violation() != null && again.violation().clause() == violation.clause() ? again : checked;
             } catch (AdapterFailure e) {
-                // keep the longer scenario: it was seen to fail
+                return checked; // keep the longer scenario: it was seen to fail
             }
         }
-        checked = withoutNeedlessCalls(checked, executor);
-        findings.putIfAbsent(checked.violation().clause(), new ClauseFinding(checked.violation(), checked.scenario(),
-                checked.replies(), failure.shrunkChoices(), property,
-                failure.timeToFirstFailure().toMillis(), failure.timeToShrink().toMillis()));
-    }
 
-    /**
-     * A last pass on the calls themselves (the language-neutral form a trace keeps): drop each call
-     * whose removal leaves the same clause violated. Shrinking the choice sequence gets close;
-     * this removes what the generator's structure kept (a no-op copy, a spare write).
-     */
-    private ScenarioCheck.Checked withoutNeedlessCalls(ScenarioCheck.Checked checked, Executor executor) {
-        Clause clause = checked.violation().clause();
-        ScenarioCheck.Checked best = checked;
-        for (int i = best.scenario().calls().size() - 2; i >= 0 && !stopRequested.getAsBoolean(); i--) {
-            List<vmck.scenario.Call> calls = new ArrayList<>(best.scenario().calls());
-            calls.remove(i);
-            try {
-                List<Reply> replies = executor.run(calls);
-                TraceChecker.Result result = TraceChecker.check(profile, executor.geometry(), calls, replies);
-                if (result.violation() != null && result.violation().clause() == clause
-                        && result.violation().callIndex() == calls.size() - 1) {
-                    best = new ScenarioCheck.Checked(new Scenario(calls), replies, result);
+        /**
+         * A last pass on the calls themselves (the language-neutral form a trace keeps): drop each call
+         * whose removal leaves the same clause violated. Shrinking the choice sequence gets close;
+         * this removes what the generator's structure kept (a no-op copy, a spare write).
+         */
+        private ScenarioCheck.Checked withoutNeedlessCalls(ScenarioCheck.Checked checked) {
+            Clause clause = checked.violation().clause();
+            ScenarioCheck.Checked best = checked;
+            for (int i = best.scenario().calls().size() - 2; i >= 0 && !stopRequested.getAsBoolean(); i--) {
+                List<vmck.scenario.Call> calls = new ArrayList<>(best.scenario().calls());
+                calls.remove(i);
+                try {
+                    List<Reply> replies = executor.run(calls);
+                    TraceChecker.Result result = TraceChecker.check(profile, geometry, calls, replies);
+                    if (result.violation() != null && result.violation().clause() == clause
+                            && result.violation().callIndex() == calls.size() - 1) {
+                        best = new ScenarioCheck.Checked(new Scenario(calls), replies, result);
+                    }
+                } catch (AdapterFailure e) {
+                    return best;
                 }
-            } catch (AdapterFailure e) {
-                return best;
             }
+            return best;
         }
-        return best;
     }
 
     private SuiteReport report(Executor executor, Geometry geometry, Map<Clause, Long> checks,
