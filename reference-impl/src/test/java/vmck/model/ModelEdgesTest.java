@@ -60,6 +60,13 @@ class ModelEdgesTest {
     }
 
     @Test
+    void VMC_RANGE_4_destinationInTheTopPageWithoutWrappingIsOutOfRangeNotAWrap_gnumach() {
+        // [0xFFFFF000, 2^32) ends exactly at the top: no wrap, but above VM_MAX_ADDRESS.
+        Fx fx = Fx.gnumach().alloc(0, 1).fill(0, 1);
+        fx.expectCopy(fx.page(0), 4096, 0xFFFF_F000L, Fx.INVALID_ADDRESS, Clause.VMC_RANGE_4);
+    }
+
+    @Test
     void VMH_ALLOC_2_anywhereCanReturnPageZeroWhenTheUserRangeStartsThere() {
         ReferenceVm vm = new ReferenceVm(Profiles.GNUMACH, Geometry.I386);
         long task = vm.taskCreate().task();
