@@ -87,6 +87,11 @@ class XnuOutcomesTest {
         long minimum = unbuffered.splitCopyMinPages() * PAGE;
         assertThat(decide(unbuffered, 18, BASE + offset, minimum, BASE + 16 * PAGE + offset).outcomes()).hasSize(2);
         assertThat(decide(unbuffered, 18, BASE + offset, minimum - 1, BASE + 16 * PAGE + offset).outcomes()).hasSize(1);
+        // splitCopyMinPages 0 means never split, however long the copy
+        Profile neverSplit = new Profile("xnu-unsplit", "xnu without buffer or split", Profiles.XNU.checkOrder(),
+                Profiles.XNU.invalidTaskResults(), Profiles.XNU.sourceBounds(), Profiles.XNU.destinationBounds(),
+                Profiles.XNU.sourceNeedsMaxRead(), 0, "test", 0);
+        assertThat(decide(neverSplit, 20, BASE + offset, 6 * PAGE, BASE + 16 * PAGE + offset).outcomes()).hasSize(1);
     }
 
     @Test
