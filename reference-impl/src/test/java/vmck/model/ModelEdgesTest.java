@@ -67,6 +67,20 @@ class ModelEdgesTest {
     }
 
     @Test
+    void VMC_RANGE_3_wrappingDestinationWhoseFirstHoleIsExactlyAtMaxAddressIsAWrap_gnumach() {
+        // The last user page is allocated; the walk's first hole is VM_MAX_ADDRESS itself, on the way to the wrap.
+        // A source of 1 GiB + 8 KiB (sparse: cheap), so the copy gets as far as the destination walk.
+        Fx fx = Fx.gnumach();
+        long source = 0x1000_0000L;
+        long count = 0x4000_2000L;
+        fx.space().allocate(Geometry.I386.pageIndex(source), Geometry.I386.pageIndex(source + count), VmProt.DEFAULT, VmProt.ALL);
+        long lastUserPage = 0xC000_0000L - 4096;
+        fx.space().allocate(Geometry.I386.pageIndex(lastUserPage), Geometry.I386.pageIndex(0xC000_0000L),
+                VmProt.DEFAULT, VmProt.ALL);
+        fx.expectCopy(source, count, lastUserPage, Fx.INVALID_ADDRESS, Clause.VMC_RANGE_3);
+    }
+
+    @Test
     void VMH_ALLOC_2_anywhereCanReturnPageZeroWhenTheUserRangeStartsThere() {
         ReferenceVm vm = new ReferenceVm(Profiles.GNUMACH, Geometry.I386);
         long task = vm.taskCreate().task();
