@@ -1,6 +1,7 @@
 package vmck.adapter;
 
 import java.util.Base64;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vmck.scenario.Call;
+import vmck.scenario.CallJson;
 import vmck.scenario.Reply;
 import vmck.spec.Geometry;
 
@@ -71,26 +73,13 @@ public final class WireCodec {
      * {@code handles[slot]} (slot 0 live, slot 1 dead).
      */
     static Request call(long id, Call call, long[] handles) {
+        // The fields are the trace's (CallJson); the wire differs only in the task handle and vm_write's bytes.
         ObjectNode node = object(id, call.op());
-        if (call instanceof Call.VmAllocate c) {
-            node.put("task", handle(handles, c.task())).put("address", hex(c.address()))
-                    .put("size", hex(c.size())).put("anywhere", c.anywhere());
-        } else if (call instanceof Call.VmDeallocate c) {
-            node.put("task", handle(handles, c.task())).put("address", hex(c.address())).put("size", hex(c.size()));
-        } else if (call instanceof Call.VmProtect c) {
-            node.put("task", handle(handles, c.task())).put("address", hex(c.address())).put("size", hex(c.size()))
-                    .put("set_maximum", c.setMaximum()).put("new_protection", c.newProtection());
-        } else if (call instanceof Call.VmWrite c) {
-            node.put("task", handle(handles, c.task())).put("address", hex(c.address()))
-                    .put("data", Base64.getEncoder().encodeToString(c.data()));
-        } else if (call instanceof Call.VmCopy c) {
-            node.put("task", handle(handles, c.task())).put("source_address", hex(c.sourceAddress()))
-                    .put("count", hex(c.count())).put("dest_address", hex(c.destAddress()));
-        } else if (call instanceof Call.VmRead c) {
-            node.put("task", handle(handles, c.task())).put("address", hex(c.address())).put("size", hex(c.size()));
-        } else {
-            Call.VmRegion c = (Call.VmRegion) call;
-            node.put("task", handle(handles, c.task())).put("address", hex(c.address()));
+        node.setAll(CallJson.toJson(call));
+        node.put("task", handle(handles, call.task()));
+        if (call instanceof Call.VmWrite write) {
+            node.remove(List.of("size", "pattern"));
+            node.put("data", Base64.getEncoder().encodeToString(write.data()));
         }
         return new Request(id, call.op(), call.describe(), line(node), call);
     }
@@ -180,15 +169,11 @@ public final class WireCodec {
 
     /** Parses {@code 0x} and 1 to 16 hex digits as an unsigned 64-bit value; null if malformed. */
     static Long parseHex(String text) {
-        if (text.length() < 3 || text.length() > 18 || !text.startsWith("0x")) {
+        try {
+            return CallJson.parseHex("value", text);
+        } catch (CallJson.FieldException e) {
             return null;
         }
-        for (int i = 2; i < text.length(); i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
-                return null;
-            }
-        }
-        return Long.parseUnsignedLong(text.substring(2), 16);
     }
 
     static String preview(String line) {
