@@ -23,7 +23,6 @@ import vmck.engine.RunConfig;
 import vmck.engine.RunResult;
 import vmck.scenario.AdapterFailure;
 import vmck.scenario.Executor;
-import vmck.scenario.Reply;
 import vmck.spec.Clause;
 import vmck.spec.Geometry;
 import vmck.spec.Profile;
@@ -293,11 +292,10 @@ public final class ConformanceSuite {
                 List<vmck.scenario.Call> calls = new ArrayList<>(best.scenario().calls());
                 calls.remove(i);
                 try {
-                    List<Reply> replies = executor.run(calls);
-                    TraceChecker.Result result = TraceChecker.check(profile, geometry, calls, replies);
-                    if (result.violation() != null && result.violation().clause() == clause
-                            && result.violation().callIndex() == calls.size() - 1) {
-                        best = new ScenarioCheck.Checked(new Scenario(calls), replies, result);
+                    ScenarioCheck.Checked shorter = scenarioCheck.runAsIs(executor, new Scenario(calls));
+                    if (shorter.violation() != null && shorter.violation().clause() == clause
+                            && shorter.violation().callIndex() == calls.size() - 1) {
+                        best = shorter;
                     }
                 } catch (AdapterFailure e) {
                     return best;

@@ -35,33 +35,34 @@ final class ScenarioCheck {
         this.geometry = geometry;
     }
 
-    Checked run(Executor executor, Scenario scenario) throws AdapterFailure {
+    /** Runs and checks the scenario as it is, with no instrumentation. */
+    Checked runAsIs(Executor executor, Scenario scenario) throws AdapterFailure {
         List<Reply> replies = executor.run(scenario.calls());
-        TraceChecker.Result result = TraceChecker.check(profile, geometry, scenario.calls(), replies);
-        Violation violation = result.violation();
+        return new Checked(scenario, replies, TraceChecker.check(profile, geometry, scenario.calls(), replies));
+    }
+
+    Checked run(Executor executor, Scenario scenario) throws AdapterFailure {
+        Checked seen = runAsIs(executor, scenario);
+        Violation violation = seen.violation();
         if (violation == null || scenario.calls().get(violation.callIndex()).mutates()) {
-            return new Checked(scenario, replies, result);
+            return seen;
         }
         Scenario instrumented = instrument(scenario, violation.callIndex());
         if (instrumented.calls().size() == scenario.calls().size()) {
-            return new Checked(scenario, replies, result);
+            return seen;
         }
-        List<Reply> instrumentedReplies = executor.run(instrumented.calls());
-        TraceChecker.Result refined = TraceChecker.check(profile, geometry, instrumented.calls(), instrumentedReplies);
+        Checked refined = runAsIs(executor, instrumented);
         if (refined.violation() == null) {
-            return new Checked(scenario, replies, result); // not reproducible: keep what was seen
+            return seen; // not reproducible: keep what was seen
         }
-        // Exercised clauses come from the original run: instrumentation only adds observations.
-        Checked pinned = new Checked(instrumented, instrumentedReplies,
-                new TraceChecker.Result(refined.violation(), result.exercised()));
         // Report the shortest form: the original calls up to the culprit, then the observation once.
         Scenario shortest = upToCulprit(scenario, instrumented, refined.violation().callIndex(), violation.callIndex());
-        List<Reply> shortestReplies = executor.run(shortest.calls());
-        TraceChecker.Result shortestResult = TraceChecker.check(profile, geometry, shortest.calls(), shortestReplies);
-        if (shortestResult.violation() != null && shortestResult.violation().clause() == refined.violation().clause()) {
-            return new Checked(shortest, shortestReplies, new TraceChecker.Result(shortestResult.violation(), result.exercised()));
-        }
-        return pinned;
+        Checked shortestRun = runAsIs(executor, shortest);
+        Checked pinned = shortestRun.violation() != null && shortestRun.violation().clause() == refined.violation().clause()
+                ? shortestRun : refined;
+        // Exercised clauses come from the original run: instrumentation only adds observations.
+        return new Checked(pinned.scenario(), pinned.replies(),
+                new TraceChecker.Result(pinned.violation(), seen.result().exercised()));
     }
 
     /** Original calls through the culprit (the last memory-changing call before the failing repeat), then the observation. */
