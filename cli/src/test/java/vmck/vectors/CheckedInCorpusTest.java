@@ -21,7 +21,7 @@ class CheckedInCorpusTest {
             .resolve("..").resolve(VectorCorpus.I386_FILE).normalize();
 
     private static final String REGENERATE = "the checked-in corpus " + I386_FILE + " differs from generate(Geometry.I386);"
-            + " if the model changed on purpose, regenerate it with: mvn -B -o -pl conformance-tests -am test"
+            + " if the model changed on purpose, regenerate it with: mvn -B -o -pl cli -am test"
             + " -Dtest=CheckedInCorpusTest -Dsurefire.failIfNoSpecifiedTests=false -Dvmck.failIfNoTests=false"
             + " -Dvmck.vectors.regenerate=true  (then review and commit the diff)";
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vmck.scenario.Call;
-import vmck.scenario.CallJson;
+import vmck.json.CallJson;
 import vmck.scenario.Reply;
 import vmck.spec.Geometry;
 

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vmck.adapter.ProtocolServer;
-import vmck.scenario.CallJson;
+import vmck.json.CallJson;
 import vmck.spec.Geometry;
 import vmck.spec.Profile;
 import vmck.spec.Profiles;

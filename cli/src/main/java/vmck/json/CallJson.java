@@ -1,4 +1,4 @@
-package vmck.scenario;
+package vmck.json;
 
 import java.util.Base64;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vmck.scenario.*;
 import vmck.spec.Geometry;
 
 /**

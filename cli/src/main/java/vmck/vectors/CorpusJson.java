@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vmck.scenario.Call;
-import vmck.scenario.CallJson;
+import vmck.json.CallJson;
 import vmck.spec.Geometry;
 
 /** The vectors file format (see vectors/README.md): writing, and strict reading. */

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vmck.conformance.ClauseFinding;
 import vmck.conformance.Scenario;
 import vmck.scenario.Call;
-import vmck.scenario.CallJson;
+import vmck.json.CallJson;
 import vmck.scenario.Reply;
 import vmck.spec.Clause;
 import vmck.spec.Geometry;
