@@ -229,6 +229,10 @@ final class SpecChecks {
             if (profile.splitCopyMinPages() != 0) {
                 want.put("splitCopyMinPages", Integer.toString(profile.splitCopyMinPages()));
             }
+            want.put("alignmentOrderOpen", Boolean.toString(profile.alignmentOrderOpen()));
+            want.put("rangeProblemsOrderOpen", Boolean.toString(profile.rangeProblemsOrderOpen()));
+            want.put("zeroCountMayCheckAddresses", Boolean.toString(profile.zeroCountMayCheckAddresses()));
+            want.put("failedWriteMayLeavePrefix", Boolean.toString(profile.failedWriteMayLeavePrefix()));
             want.put("provenance", profile.provenance());
             for (var entry : want.entrySet()) {
                 List<String> row = byTrait.get(entry.getKey());

@@ -169,6 +169,10 @@ class SpecDocumentTest {
                 | destinationBounds | CHECKED_FIRST | CHECKED_FIRST |
                 | sourceNeedsMaxRead | false | false |
                 | bufferedCopyLimit | 0 | 0 |
+                | alignmentOrderOpen | true | false |
+                | rangeProblemsOrderOpen | true | false |
+                | zeroCountMayCheckAddresses | true | false |
+                | failedWriteMayLeavePrefix | true | false |
                 | provenance | %s | %s |
                 """.formatted(Profiles.MACH3.provenance(), Profiles.GNUMACH.provenance());
         assertThat(SpecChecks.profileTableMismatches(SpecDocument.parse(table), List.of(Profiles.MACH3, Profiles.GNUMACH)))
