@@ -388,7 +388,9 @@ public final class ReferenceModel {
         if (!geometry.fits(size)) {
             return new Allocation(anywhere ? NO_SPACE : INVALID_ADDRESS, clause, 0);
         }
-        if (!anywhere && geometry.roundedEndWraps(address, size)) {
+        // A range that really wraps is no range; one that ends exactly at 2^W (its rounded end is 0 in
+        // W-bit arithmetic) is the top of a full address space and is judged by the user range below.
+        if (!anywhere && geometry.wraps(address, size)) {
             return new Allocation(INVALID_ADDRESS, clause, 0);
         }
         long pages = geometry.pageIndex(geometry.truncPage(size - 1)) + 1;
@@ -432,7 +434,8 @@ public final class ReferenceModel {
             return new Verdict(SUCCESS, Clause.VMH_DEALLOC_1);
         }
         if (geometry.roundedEndWraps(address, size)) {
-            return new Verdict(INVALID_ADDRESS, Clause.VMH_DEALLOC_1);
+            // GNU Mach clamps the range (VM_MAP_RANGE_CHECK) to nothing: success, nothing changes (observed).
+            return new Verdict(SUCCESS, Clause.VMH_DEALLOC_1);
         }
         space.deallocate(geometry.pageIndex(address), geometry.pageIndex(address + size - 1) + 1);
         return new Verdict(SUCCESS, Clause.VMH_DEALLOC_1);
@@ -448,7 +451,8 @@ public final class ReferenceModel {
             return new Verdict(SUCCESS, clause);
         }
         if (geometry.roundedEndWraps(address, size)) {
-            return new Verdict(INVALID_ADDRESS, clause);
+            // GNU Mach clamps the range (VM_MAP_RANGE_CHECK) to nothing: success, nothing changes (observed).
+            return new Verdict(SUCCESS, clause);
         }
         long firstPage = geometry.pageIndex(address);
         long endPage = geometry.pageIndex(address + size - 1) + 1;

@@ -20,7 +20,7 @@ import vmck.spec.SpecDocument.Block;
 final class SpecChecks {
 
     static final List<String> CLAUSE_FIELDS = List.of("Kind", "Statement", "Provenance", "Rationale");
-    static final List<String> REGISTER_FIELDS = List.of("Seed says", "GNU Mach", "XNU", "Profiles", "Clauses");
+    static final List<String> REGISTER_FIELDS = List.of("Seed says", "Text allows", "GNU Mach", "XNU", "Profiles", "Literal profile", "Clauses");
 
     private SpecChecks() {
     }

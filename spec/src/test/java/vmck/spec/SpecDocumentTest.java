@@ -32,9 +32,11 @@ class SpecDocumentTest {
     private static final String ROW_1 = """
             ### AMB-01 · count 0
             - **Seed says:** silent (lines 79-80)
+            - **Text allows:** {`KERN_SUCCESS`}
             - **GNU Mach:** success
             - **XNU:** success
             - **Profiles:** mach3: a; gnumach: b; xnu (planned): c
+            - **Literal profile:** the text's.
             - **Clauses:** VMC-ZERO-1, VMC-ORDER-4
             """;
 
