@@ -49,7 +49,8 @@ public final class Divergence {
 
     /** The profile traits that can make two profiles decide a call differently. */
     public enum Trait {
-        CHECK_ORDER, INVALID_TASK_RESULTS, SOURCE_BOUNDS, DESTINATION_BOUNDS, SOURCE_NEEDS_MAX_READ, BUFFERED_COPY_LIMIT, SPLIT_COPY_MIN_PAGES
+        CHECK_ORDER, INVALID_TASK_RESULTS, SOURCE_BOUNDS, DESTINATION_BOUNDS, SOURCE_NEEDS_MAX_READ, BUFFERED_COPY_LIMIT, SPLIT_COPY_MIN_PAGES,
+        ALIGNMENT_ORDER_OPEN, RANGE_PROBLEMS_ORDER_OPEN, ZERO_COUNT_MAY_CHECK_ADDRESSES, FAILED_WRITE_MAY_LEAVE_PREFIX
     }
 
     /** The register rows that are about each trait: the register's own clause lists, read by question. */
@@ -62,6 +63,10 @@ public final class Divergence {
             case SOURCE_NEEDS_MAX_READ -> List.of(Ambiguity.AMB_13);
             case BUFFERED_COPY_LIMIT -> List.of(Ambiguity.AMB_07, Ambiguity.AMB_11, Ambiguity.AMB_18);
             case SPLIT_COPY_MIN_PAGES -> List.of(Ambiguity.AMB_11);
+            case ALIGNMENT_ORDER_OPEN -> List.of(Ambiguity.AMB_09, Ambiguity.AMB_15);
+            case RANGE_PROBLEMS_ORDER_OPEN -> List.of(Ambiguity.AMB_05, Ambiguity.AMB_06, Ambiguity.AMB_07);
+            case ZERO_COUNT_MAY_CHECK_ADDRESSES -> List.of(Ambiguity.AMB_01);
+            case FAILED_WRITE_MAY_LEAVE_PREFIX -> List.of(Ambiguity.AMB_11);
         };
     }
 
@@ -88,6 +93,18 @@ public final class Divergence {
         }
         if (a.splitCopyMinPages() != b.splitCopyMinPages()) {
             traits.add(Trait.SPLIT_COPY_MIN_PAGES);
+        }
+        if (a.alignmentOrderOpen() != b.alignmentOrderOpen()) {
+            traits.add(Trait.ALIGNMENT_ORDER_OPEN);
+        }
+        if (a.rangeProblemsOrderOpen() != b.rangeProblemsOrderOpen()) {
+            traits.add(Trait.RANGE_PROBLEMS_ORDER_OPEN);
+        }
+        if (a.zeroCountMayCheckAddresses() != b.zeroCountMayCheckAddresses()) {
+            traits.add(Trait.ZERO_COUNT_MAY_CHECK_ADDRESSES);
+        }
+        if (a.failedWriteMayLeavePrefix() != b.failedWriteMayLeavePrefix()) {
+            traits.add(Trait.FAILED_WRITE_MAY_LEAVE_PREFIX);
         }
         return traits;
     }

@@ -26,7 +26,9 @@ import vmck.spec.Profile;
  * implementation always gets the same probes); each probe belongs to its group's primary register
  * row. A profile <em>agrees on a row</em> when the implementation's replies to every probe of the
  * row are allowed by that profile ({@link TraceChecker}). The best match is the profile agreeing on
- * most rows; ties go to the earlier profile in {@code profiles}.
+ * most rows; among those, the tightest (the fewest traits that leave an outcome open, {@link
+ * #looseness}), so that a loose profile such as the man page's, which allows what several kernels
+ * do, never hides the kernel profile that also matches; remaining ties go to the earlier profile.
  */
 public final class Fingerprint {
 
@@ -79,16 +81,28 @@ public final class Fingerprint {
             return scores;
         }
 
-        /** The profile agreeing on most rows (the earlier one on a tie). */
-        public Profile bestMatch() {
+        /** The profiles agreeing on most rows, in the order of {@link #profiles()}. */
+        public List<Profile> topScorers() {
             Map<String, Integer> scores = scores();
-            Profile best = profiles.get(0);
-            for (Profile profile : profiles) {
-                if (scores.get(profile.name()) > scores.get(best.name())) {
+            int top = scores.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            return profiles.stream().filter(profile -> scores.get(profile.name()) == top).toList();
+        }
+
+        /** The tightest of the profiles agreeing on most rows (the earlier one on a tie). */
+        public Profile bestMatch() {
+            Profile best = null;
+            for (Profile profile : topScorers()) {
+                if (best == null || looseness(profile) < looseness(best)) {
                     best = profile;
                 }
             }
             return best;
+        }
+
+        /** True when the best match leaves outcomes open and no tighter profile agrees on as many rows. */
+        public boolean onlyLooseMatches() {
+            Profile best = bestMatch();
+            return looseness(best) > 0 && topScorers().size() == 1;
         }
 
         /** One line per register row, then the scores, ending with {@code best match: NAME}. */
@@ -110,9 +124,35 @@ public final class Fingerprint {
             out.append(scores().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .reduce((x, y) -> x + ", " + y).orElse(""));
             out.append('\n');
-            out.append("best match: ").append(bestMatch().name()).append('\n');
+            List<Profile> top = topScorers();
+            if (top.size() > 1) {
+                out.append("agreeing on as many rows: ").append(top.stream().map(Profile::name)
+                        .reduce((x, y) -> x + ", " + y).orElse("")).append("; the tightest is preferred\n");
+            }
+            if (onlyLooseMatches() && scores().get(bestMatch().name()) > 0) {
+                out.append("only the loose profile ").append(bestMatch().name())
+                        .append(" matches: it allows every outcome its document leaves open; no tighter profile agrees on as many rows\n");
+            }
+            boolean none = scores().values().stream().allMatch(score -> score == 0);
+            out.append("best match: ").append(none ? "none" : bestMatch().name()).append('\n');
             return out.toString();
         }
+    }
+
+    /**
+     * How loose a profile is: the number of its traits that leave an outcome open where another
+     * profile could decide it (orders, count 0 at bad addresses, partial writes on failure). Kernel
+     * profiles that decide every order score by their partial-write traits only.
+     */
+    public static int looseness(Profile profile) {
+        int open = 0;
+        open += profile.alignmentOrderOpen() ? 1 : 0;
+        open += profile.rangeProblemsOrderOpen() ? 1 : 0;
+        open += profile.zeroCountMayCheckAddresses() ? 1 : 0;
+        open += profile.failedWriteMayLeavePrefix() ? 1 : 0;
+        open += profile.bufferedCopyLimit() > 0 ? 1 : 0;
+        open += profile.splitCopyMinPages() > 0 ? 1 : 0;
+        return open;
     }
 
     /** The probes for {@code profiles} on {@code geometry}: one per diff group of every pair, by row. */

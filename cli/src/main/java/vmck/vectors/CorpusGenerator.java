@@ -282,7 +282,7 @@ final class CorpusGenerator {
         boolean live = call.task() == Call.LIVE_TASK;
         CopyDecision decision = model.decideCopy(live ? space : null, call.sourceAddress(), call.count(), call.destAddress());
         List<Integer> codes = decision.allowedCodes().stream().sorted().toList();
-        List<String> reads = new ArrayList<>();
+        List<List<String>> reads = new ArrayList<>();
         List<Integer> readKr = new ArrayList<>();
         List<List<ReferenceModel.Read>> perOutcome = new ArrayList<>();
         for (CopyDecision.Outcome outcome : decision.outcomes()) {
@@ -305,7 +305,7 @@ final class CorpusGenerator {
             }
             int code = kr.iterator().next();
             readKr.add(code);
-            reads.add(code != 0 ? null : hashes.size() == 1 ? hashes.iterator().next() : Expectation.ANY_BYTES);
+            reads.add(code != 0 ? null : hashes.stream().sorted().toList());
         }
         return new Expectation(Expectation.Result.of(Set.copyOf(codes)), codes, decision.decidedBy().id(), reads, readKr);
     }

@@ -24,7 +24,7 @@ import vmck.spec.Geometry;
 final class CorpusJson {
 
     static final String FORMAT = "vmck-vectors";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TOP_FIELDS = Set.of("format", "version", "geometry", "layout", "tests");
@@ -57,7 +57,15 @@ final class CorpusJson {
                 expectation.kr().forEach(entry.putArray("kr")::add);
                 entry.put("clause", expectation.clause());
                 ArrayNode reads = entry.putArray("reads");
-                expectation.reads().forEach(reads::add);
+                for (List<String> hashes : expectation.reads()) {
+                    if (hashes == null) {
+                        reads.addNull();
+                    } else if (hashes.size() == 1) {
+                        reads.add(hashes.get(0));
+                    } else {
+                        hashes.forEach(reads.addArray()::add);
+                    }
+                }
                 expectation.readKr().forEach(entry.putArray("read_kr")::add);
             });
         }
@@ -231,7 +239,7 @@ final class CorpusJson {
         if (readsNode.size() != reads) {
             throw fields.error("reads", "expected " + reads + " entries, one per observe read, got " + readsNode.size());
         }
-        List<String> hashes = new ArrayList<>();
+        List<List<String>> hashes = new ArrayList<>();
         for (int i = 0; i < reads; i++) {
             JsonNode hash = readsNode.get(i);
             String field = "reads[" + i + "]";
@@ -240,14 +248,22 @@ final class CorpusJson {
                     throw fields.error(field, "null, but read_kr[" + i + "] is 0: a successful read needs its hash");
                 }
                 hashes.add(null);
-            } else if (hash.isTextual() && (hash.textValue().matches("[0-9a-f]{64}") || hash.textValue().equals(Expectation.ANY_BYTES))) {
-                if (readKr.get(i) != 0) {
-                    throw fields.error(field, "a hash, but read_kr[" + i + "] is " + readKr.get(i) + ": a failing read has null");
-                }
-                hashes.add(hash.textValue());
-            } else {
-                throw fields.error(field, "expected null, \"any\" or 64 lower-case hex digits, got " + hash);
+                continue;
             }
+            List<String> allowed = new ArrayList<>();
+            for (JsonNode one : hash.isArray() ? hash : JSON.createArrayNode().add(hash)) {
+                if (!one.isTextual() || !one.textValue().matches("[0-9a-f]{64}")) {
+                    throw fields.error(field, "expected null, 64 lower-case hex digits or an array of them, got " + hash);
+                }
+                allowed.add(one.textValue());
+            }
+            if (allowed.size() < (hash.isArray() ? 2 : 1)) {
+                throw fields.error(field, "an array of hashes lists at least two (one hash is written as a string)");
+            }
+            if (readKr.get(i) != 0) {
+                throw fields.error(field, "a hash, but read_kr[" + i + "] is " + readKr.get(i) + ": a failing read has null");
+            }
+            hashes.add(allowed);
         }
         return new Expectation(result, kr, clause, hashes, readKr);
     }

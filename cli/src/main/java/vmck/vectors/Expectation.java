@@ -12,21 +12,23 @@ import java.util.Set;
  *               code) or {@code acceptable} (the profile allows more than one code)
  * @param kr     the allowed vm_copy return codes, ascending
  * @param clause the clause that decides the call, e.g. {@code VMC-ALIGN-1}
- * @param reads  per observing read: the SHA-256 (lower-case hex) of the bytes it must return, or
- *               {@code null} when it must fail (see {@code readKr}), or {@link #ANY_BYTES} when the
- *               allowed outcomes leave different bytes there
+ * @param reads  per observing read: the SHA-256s (lower-case hex) of the bytes it may return, one
+ *               per distinct content the profile's allowed outcomes leave there (usually exactly one;
+ *               several where the profile is loose, e.g. a partial write allowed), or {@code null}
+ *               when it must fail (see {@code readKr})
  * @param readKr per observing read: the code it must return
  */
-public record Expectation(Result result, List<Integer> kr, String clause, List<String> reads, List<Integer> readKr) {
-
-    /** The {@link #reads()} entry for a read whose bytes depend on which allowed outcome happened. */
-    public static final String ANY_BYTES = "any";
+public record Expectation(Result result, List<Integer> kr, String clause, List<List<String>> reads, List<Integer> readKr) {
 
     public Expectation {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(clause, "clause");
         kr = List.copyOf(kr);
-        reads = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(reads));
+        reads = java.util.Collections.unmodifiableList(
+                reads.stream().map(hashes -> hashes == null ? null : List.copyOf(hashes)).toList());
+        if (reads.stream().anyMatch(hashes -> hashes != null && hashes.isEmpty())) {
+            throw new IllegalArgumentException("a successful read needs at least one allowed hash");
+        }
         readKr = List.copyOf(readKr);
         if (reads.size() != readKr.size()) {
             throw new IllegalArgumentException("reads and read_kr differ in length");

@@ -63,10 +63,28 @@ class FingerprintTest {
     }
 
     @Test
-    void machMapVmUnderMach3FingerprintsAsMach3() throws AdapterFailure {
+    void machMapVmUnderMach3FingerprintsAsMach3AndSaysOnlyTheLooseProfileMatches() throws AdapterFailure {
         try (InProcessExecutor executor = new InProcessExecutor(() -> new MachMapVm(Profiles.MACH3, Geometry.I386))) {
-            assertThat(Fingerprint.run(executor, Profiles.all(), probes).bestMatch()).isEqualTo(Profiles.MACH3);
+            Fingerprint.FingerprintResult result = Fingerprint.run(executor, Profiles.all(), probes);
+            assertThat(result.bestMatch()).isEqualTo(Profiles.MACH3);
+            assertThat(result.onlyLooseMatches()).isTrue();
+            assertThat(result.render()).contains("only the loose profile mach3 matches");
         }
+    }
+
+    @Test
+    void theTightestOfEquallyMatchingProfilesWins() throws AdapterFailure {
+        // probes that only tell gnumach from xnu: the loose mach3 allows gnumach's answers there too,
+        // so both agree on every row; the kernel profile, which decides every order, is preferred.
+        List<Fingerprint.Probe> gnumachVsXnu = Fingerprint.probes(List.of(Profiles.GNUMACH, Profiles.XNU), Geometry.I386);
+        try (InProcessExecutor executor = new InProcessExecutor(() -> new MachMapVm(Profiles.GNUMACH, Geometry.I386))) {
+            Fingerprint.FingerprintResult result = Fingerprint.run(executor, List.of(Profiles.MACH3, Profiles.GNUMACH), gnumachVsXnu);
+            assertThat(result.scores().get("mach3")).as(result.render()).isEqualTo(result.scores().get("gnumach"));
+            assertThat(result.bestMatch()).isEqualTo(Profiles.GNUMACH);
+            assertThat(result.onlyLooseMatches()).isFalse();
+            assertThat(result.render()).contains("agreeing on as many rows: mach3, gnumach").endsWith("best match: gnumach\n");
+        }
+        assertThat(Fingerprint.looseness(Profiles.MACH3)).isGreaterThan(Fingerprint.looseness(Profiles.GNUMACH));
     }
 
     @Test
@@ -78,7 +96,7 @@ class FingerprintTest {
             assertThat(row.neither()).isTrue();
             assertThat(row.observed()).allSatisfy(line -> assertThat(line).startsWith("vm_copy(").endsWith("KERN_FAILURE (5)"));
         });
-        assertThat(result.render()).contains("neither (observed: vm_copy(").endsWith("best match: mach3\n");
+        assertThat(result.render()).contains("neither (observed: vm_copy(").endsWith("best match: none\n");
     }
 
     @Test

@@ -67,11 +67,11 @@ class ExpectationsAgreeWithTraceCheckerTest {
                     for (int i = 0; i < test.observe().size(); i++) {
                         Reply read = replies.get(firstRead + i);
                         assertThat(read.kr()).as(where + " read " + i).isEqualTo(expected.readKr().get(i));
-                        if ("any".equals(expected.reads().get(i))) {
-                            continue; // the profile allows several contents (a partial write); the checker judged it above
+                        if (expected.reads().get(i) == null) {
+                            assertThat(read.data()).as(where + " read " + i).isNull();
+                            continue;
                         }
-                        assertThat(read.data() == null ? null : Sha256.hex(read.data())).as(where + " read " + i)
-                                .isEqualTo(expected.reads().get(i));
+                        assertThat(expected.reads().get(i)).as(where + " read " + i).contains(Sha256.hex(read.data()));
                     }
                 }
             }

@@ -206,7 +206,9 @@ public final class ScenarioGenerator implements Generator<Scenario> {
         long chooseCount(long source, long dest) {
             int kind = choices.weighted(12, focus.countZero(), focus.unaligned(), focus.extreme(), focus.extreme(), focus.holes());
             long mask = geometry.addressMask();
-            return switch (kind) {
+            // SPEC 1.3: every value is below 2^W; a count past the user maximum is taken modulo 2^W
+            // like the task's own arithmetic, so a 32-bit target is never sent a value it cannot hold.
+            return mask & switch (kind) {
                 case 0 -> (1 + choices.drawInt(0, pagesThatFit(source, dest) - 1)) * page;
                 case 5 -> (1 + choices.drawInt(0, windowPages * 3 / 4 - 1)) * page;
                 case 1 -> 0;

@@ -126,6 +126,16 @@ public final class TraceChecker {
                 exercised.add(blamed);
             }
         }
+        // An order the profile leaves open is put to the test too when two problems it leaves
+        // unordered give different codes: the clause that would order them (VMC-ORDER-2, -3) allows both.
+        if (!decision.findings().isEmpty()) {
+            var first = decision.findings().get(0);
+            for (var later : decision.findings().subList(1, decision.findings().size())) {
+                if (later.kr() != first.kr() && decision.allowedCodes().contains(later.kr())) {
+                    exercised.add(CopyDecision.precedenceClause(first, later));
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ observations

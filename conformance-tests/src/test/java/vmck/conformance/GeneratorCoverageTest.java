@@ -82,4 +82,43 @@ class GeneratorCoverageTest {
         LabelStatistics labels = new PropertyRunner(config).run(generator, (scenario, choices) -> Outcome.pass()).labels();
         assertThat(Coverage.requireShare("address", "wrapping", 0.99).unmet(labels)).hasSize(1);
     }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void everyGeneratedValueIsBelowTwoToTheAddressWidth(Profile profile) {
+        // SPEC 1.3: addresses and sizes are below 2^W; a 32-bit target must never be sent a value it cannot hold.
+        ScenarioGenerator generator = new ScenarioGenerator(profile, Geometry.I386, Focus.BALANCED, 6);
+        RunConfig config = RunConfig.defaults().withSeed(2).withMaxScenarios(600);
+        java.util.List<String> tooWide = new java.util.ArrayList<>();
+        new PropertyRunner(config).run(generator, (scenario, choices) -> {
+            for (vmck.scenario.Call call : scenario.calls()) {
+                for (long value : values(call)) {
+                    if (!Geometry.I386.fits(value)) {
+                        tooWide.add(call.describe());
+                    }
+                }
+            }
+            return Outcome.pass();
+        });
+        assertThat(tooWide).isEmpty();
+    }
+
+    private static long[] values(vmck.scenario.Call call) {
+        if (call instanceof vmck.scenario.Call.VmCopy c) {
+            return new long[] {c.sourceAddress(), c.count(), c.destAddress()};
+        } else if (call instanceof vmck.scenario.Call.VmAllocate c) {
+            return new long[] {c.address(), c.size()};
+        } else if (call instanceof vmck.scenario.Call.VmDeallocate c) {
+            return new long[] {c.address(), c.size()};
+        } else if (call instanceof vmck.scenario.Call.VmProtect c) {
+            return new long[] {c.address(), c.size()};
+        } else if (call instanceof vmck.scenario.Call.VmRead c) {
+            return new long[] {c.address(), c.size()};
+        } else if (call instanceof vmck.scenario.Call.VmWrite c) {
+            return new long[] {c.address()};
+        } else if (call instanceof vmck.scenario.Call.VmRegion c) {
+            return new long[] {c.address()};
+        }
+        return new long[0];
+    }
 }

@@ -75,7 +75,48 @@ public final class ReferenceModel {
             return new CopyDecision(
                     List.of(new CopyDecision.Outcome(SUCCESS, Clause.VMC_COPY_1, count)), findings);
         }
-        return new CopyDecision(outcomesFor(findings.get(0), sourceAddress, count, destAddress), findings);
+        return new CopyDecision(outcomesFor(decisive(findings), sourceAddress, count, destAddress), findings);
+    }
+
+    /**
+     * The findings no other finding must precede: the first in the profile's order, and every later
+     * one whose order against each finding before it the profile leaves open (VMC-ORDER-2, -3,
+     * VMC-ZERO-1). A profile that leaves nothing open has exactly one decisive finding.
+     */
+    private List<Finding> decisive(List<Finding> findings) {
+        List<Finding> decisive = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding later = findings.get(i);
+            boolean open = true;
+            for (Finding earlier : findings.subList(0, i)) {
+                if (!orderOpen(earlier, later)) {
+                    open = false;
+                    break;
+                }
+            }
+            if (open) {
+                decisive.add(later);
+            }
+        }
+        return decisive;
+    }
+
+    /** True when the profile lets {@code later} be reported although {@code earlier} was found first. */
+    private boolean orderOpen(Finding earlier, Finding later) {
+        Check a = earlier.step();
+        Check b = later.step();
+        boolean aRange = a == Check.SOURCE || a == Check.DESTINATION;
+        boolean bRange = b == Check.SOURCE || b == Check.DESTINATION;
+        if (a == b) {
+            return aRange && profile.rangeProblemsOrderOpen();          // VMC-ORDER-2
+        }
+        if ((a == Check.ALIGNMENT && bRange) || (b == Check.ALIGNMENT && aRange)) {
+            return profile.alignmentOrderOpen();                        // VMC-ORDER-3
+        }
+        if ((a == Check.COUNT_ZERO && bRange) || (b == Check.COUNT_ZERO && aRange)) {
+            return profile.zeroCountMayCheckAddresses();                // VMC-ZERO-1
+        }
+        return false; // TASK first (VMC-TASK-1), source before destination (VMC-ORDER-1), alignment before count 0 (VMC-ORDER-4)
     }
 
     /** Performs one outcome of {@link #decideCopy}: copies its {@code bytesCopied} prefix. */
@@ -145,7 +186,13 @@ public final class ReferenceModel {
      * first protection problem; whichever comes first in address order decides (VMC-ORDER-2).
      */
     private void checkRange(AddressSpace space, Role role, long start, long count, List<Finding> findings) {
-        if (count == 0 || space == null) {
+        if (space == null) {
+            return;
+        }
+        if (count == 0) {
+            if (profile.zeroCountMayCheckAddresses()) {
+                checkZeroCountAddress(space, role, start, findings);
+            }
             return;
         }
         boolean wraps = geometry.wraps(start, count);
@@ -163,6 +210,23 @@ public final class ReferenceModel {
                     role.word() + " range (rounded to pages) wraps past 2^" + geometry.addressBits()));
         }
         walk(space, role, start, count, wraps, findings);
+    }
+
+    /**
+     * VMC-ZERO-1 in a profile that reads lines 102-104 ("Illegal or non-allocated address specified")
+     * as applying to count 0 too: an address outside the user range or in a hole MAY give
+     * KERN_INVALID_ADDRESS.
+     */
+    private void checkZeroCountAddress(AddressSpace space, Role role, long start, List<Finding> findings) {
+        boolean inside = Long.compareUnsigned(start, geometry.minAddress()) >= 0
+                && Long.compareUnsigned(start, geometry.maxAddress()) < 0;
+        if (!inside) {
+            findings.add(new Finding(role.step, INVALID_ADDRESS, Clause.VMC_ZERO_1, start,
+                    "count is 0 and the " + role.word() + " address " + Geometry.hex(start) + " is outside the user range"));
+        } else if (space.runAt(geometry.pageIndex(start)) == null) {
+            findings.add(new Finding(role.step, INVALID_ADDRESS, Clause.VMC_ZERO_1, start,
+                    "count is 0 and the " + role.word() + " address " + Geometry.hex(start) + " is not allocated"));
+        }
     }
 
     private void walk(AddressSpace space, Role role, long start, long count, boolean wraps, List<Finding> findings) {
@@ -242,6 +306,28 @@ public final class ReferenceModel {
      * into head, body and tail passes (splitCopyMinPages) may leave the head written when the
      * destination faults beyond the head's page.
      */
+    private List<CopyDecision.Outcome> outcomesFor(List<Finding> decisive, long sourceAddress, long count, long destAddress) {
+        java.util.LinkedHashSet<CopyDecision.Outcome> outcomes = new java.util.LinkedHashSet<>();
+        for (Finding finding : decisive) {
+            outcomes.addAll(outcomesFor(finding, sourceAddress, count, destAddress));
+        }
+        if (profile.failedWriteMayLeavePrefix()) {
+            // A vm_write that fails at a page may have written the pages before it (VMC-ATOMIC-1):
+            // the lowest decisive destination problem past dest_address bounds what may be written.
+            Finding lowest = null;
+            for (Finding finding : decisive) {
+                if (finding.step() == Check.DESTINATION && Long.compareUnsigned(finding.address(), destAddress) > 0
+                        && (lowest == null || Long.compareUnsigned(finding.address(), lowest.address()) < 0)) {
+                    lowest = finding;
+                }
+            }
+            if (lowest != null && Long.compareUnsigned(lowest.address() - destAddress, count) < 0) {
+                outcomes.add(new CopyDecision.Outcome(lowest.kr(), Clause.VMC_ATOMIC_1, lowest.address() - destAddress));
+            }
+        }
+        return new ArrayList<>(outcomes);
+    }
+
     private List<CopyDecision.Outcome> outcomesFor(Finding decisive, long sourceAddress, long count, long destAddress) {
         List<CopyDecision.Outcome> outcomes = new ArrayList<>();
         if (decisive.step() == Check.TASK) {
@@ -302,7 +388,9 @@ public final class ReferenceModel {
         if (!geometry.fits(size)) {
             return new Allocation(anywhere ? NO_SPACE : INVALID_ADDRESS, clause, 0);
         }
-        if (!anywhere && geometry.roundedEndWraps(address, size)) {
+        // A range that really wraps is no range; one that ends exactly at 2^W (its rounded end is 0 in
+        // W-bit arithmetic) is the top of a full address space and is judged by the user range below.
+        if (!anywhere && geometry.wraps(address, size)) {
             return new Allocation(INVALID_ADDRESS, clause, 0);
         }
         long pages = geometry.pageIndex(geometry.truncPage(size - 1)) + 1;
@@ -346,7 +434,8 @@ public final class ReferenceModel {
             return new Verdict(SUCCESS, Clause.VMH_DEALLOC_1);
         }
         if (geometry.roundedEndWraps(address, size)) {
-            return new Verdict(INVALID_ADDRESS, Clause.VMH_DEALLOC_1);
+            // GNU Mach clamps the range (VM_MAP_RANGE_CHECK) to nothing: success, nothing changes (observed).
+            return new Verdict(SUCCESS, Clause.VMH_DEALLOC_1);
         }
         space.deallocate(geometry.pageIndex(address), geometry.pageIndex(address + size - 1) + 1);
         return new Verdict(SUCCESS, Clause.VMH_DEALLOC_1);
@@ -362,7 +451,8 @@ public final class ReferenceModel {
             return new Verdict(SUCCESS, clause);
         }
         if (geometry.roundedEndWraps(address, size)) {
-            return new Verdict(INVALID_ADDRESS, clause);
+            // GNU Mach clamps the range (VM_MAP_RANGE_CHECK) to nothing: success, nothing changes (observed).
+            return new Verdict(SUCCESS, clause);
         }
         long firstPage = geometry.pageIndex(address);
         long endPage = geometry.pageIndex(address + size - 1) + 1;

@@ -3,6 +3,7 @@ package vmck.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vmck.model.Fx.INVALID_ADDRESS;
 import static vmck.model.Fx.INVALID_ARGUMENT;
+import static vmck.model.Fx.NO_SPACE;
 import static vmck.model.Fx.OK;
 import static vmck.model.Fx.PROTECTION_FAILURE;
 import static vmck.model.Fx.SEND_INVALID_DEST;
@@ -243,10 +244,15 @@ class ClauseTest {
             for (String profile : new String[] {"mach3", "gnumach"}) {
                 Fx fx = new Fx(Profiles.byName(profile).orElseThrow(), g);
                 assertThat(fx.vm.vmAllocate(fx.task, top, 15 * 4096L, false).kr()).isZero();
-                // the top page itself can never be allocated: round_page(end) wraps
-                assertThat(fx.vm.vmAllocate(fx.task, (1L << 32) - 4096, 4096, false).kr()).isEqualTo(INVALID_ADDRESS);
-                Clause expected = profile.equals("mach3") ? Clause.VMC_SRC_1 : Clause.VMC_RANGE_1;
-                fx.expectCopy(top, 16 * 4096L, top, INVALID_ADDRESS, expected);
+                fx.expectCopy(top, 16 * 4096L, top, INVALID_ADDRESS, profile.equals("mach3") ? Clause.VMC_SRC_1 : Clause.VMC_RANGE_1);
+                // the top page itself can be allocated: its end is 2^32, the end of the user range, not a wrap (VMH-ALLOC-1)
+                assertThat(fx.vm.vmAllocate(fx.task, (1L << 32) - 4096, 4096, false).kr()).isZero();
+                // a copy ending exactly at the maximum: possible by the text; GNU Mach's rounded-end test rejects it
+                if (profile.equals("mach3")) {
+                    fx.expectCopy(top, 16 * 4096L, top, OK, Clause.VMC_COPY_1);
+                } else {
+                    fx.expectCopy(top, 16 * 4096L, top, INVALID_ADDRESS, Clause.VMC_RANGE_1);
+                }
                 fx.expectCopy(top, 15 * 4096L, top, OK, Clause.VMC_COPY_1);
             }
         }
@@ -285,7 +291,15 @@ class ClauseTest {
             assertThat(mach.vm.vmProtect(mach.task, last, 4096, false, VmProt.NONE)).isZero();
             mach.alloc(0, 3);
             CopyDecision d = mach.expectCopy(last, 3 * 4096, mach.page(0), INVALID_ADDRESS, Clause.VMC_RANGE_2);
-            assertThat(d.blame(PROTECTION_FAILURE)).isEqualTo(Clause.VMC_RANGE_2);
+            // the text: "Illegal ... address" (lines 102-104) and "not readable" (lines 98-100) both hold
+            assertThat(d.allowedCodes()).containsExactlyInAnyOrder(INVALID_ADDRESS, PROTECTION_FAILURE);
+
+            Fx strict = new Fx(Fx.UNALIGNED, Geometry.I386);
+            assertThat(strict.vm.vmAllocate(strict.task, last, 2 * 4096, false).kr()).isZero();
+            assertThat(strict.vm.vmProtect(strict.task, last, 4096, false, VmProt.NONE)).isZero();
+            strict.alloc(0, 3);
+            CopyDecision c = strict.expectCopy(last, 3 * 4096, strict.page(0), INVALID_ADDRESS, Clause.VMC_RANGE_2);
+            assertThat(c.blame(PROTECTION_FAILURE)).isEqualTo(Clause.VMC_RANGE_2);
 
             Fx gnu = Fx.gnumach();
             assertThat(gnu.vm.vmAllocate(gnu.task, last, 2 * 4096, false).kr()).isZero();
@@ -503,7 +517,7 @@ class ClauseTest {
     @Nested
     class VMC_ORDER_2 {
         @ParameterizedTest
-        @ValueSource(strings = {"mach3", "gnumach"})
+        @ValueSource(strings = {"gnumach"})
         void VMC_ORDER_2_holeBeforeProtectionInSource(String profile) {
             Fx fx = Fx.of(profile).alloc(1, 1).protect(1, 1, VmProt.NONE).alloc(4, 4);
             CopyDecision d = fx.expectCopy(fx.page(0), 2 * fx.ps, fx.page(4), INVALID_ADDRESS, Clause.VMC_SRC_1);
@@ -512,7 +526,7 @@ class ClauseTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"mach3", "gnumach"})
+        @ValueSource(strings = {"gnumach"})
         void VMC_ORDER_2_protectionBeforeHoleInSource(String profile) {
             Fx fx = Fx.of(profile).alloc(0, 1).protect(0, 1, VmProt.WRITE).alloc(4, 4);
             CopyDecision d = fx.expectCopy(fx.page(0), 2 * fx.ps, fx.page(4), PROTECTION_FAILURE, Clause.VMC_SRC_2);
@@ -521,7 +535,7 @@ class ClauseTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"mach3", "gnumach"})
+        @ValueSource(strings = {"gnumach"})
         void VMC_ORDER_2_inDestination(String profile) {
             Fx fx = Fx.of(profile).alloc(0, 3).fill(0, 3).alloc(4, 1).protect(4, 1, VmProt.READ).alloc(6, 1);
             CopyDecision d = fx.expectCopy(fx.page(0), 3 * fx.ps, fx.page(4), PROTECTION_FAILURE, Clause.VMC_DST_2);
@@ -534,8 +548,23 @@ class ClauseTest {
         }
 
         @Test
+        void VMC_ORDER_2_mach3AllowsEitherProblemOfARange() {
+            // lines 98-104 list both codes with no precedence: either order, source or destination
+            Fx hole = Fx.mach3().alloc(1, 1).protect(1, 1, VmProt.NONE).alloc(4, 4);
+            assertThat(hole.decide(hole.page(0), 2 * hole.ps, hole.page(4)).allowedCodes())
+                    .containsExactlyInAnyOrder(INVALID_ADDRESS, PROTECTION_FAILURE);
+            Fx prot = Fx.mach3().alloc(0, 1).protect(0, 1, VmProt.WRITE).alloc(4, 4);
+            assertThat(prot.decide(prot.page(0), 2 * prot.ps, prot.page(4)).allowedCodes())
+                    .containsExactlyInAnyOrder(INVALID_ADDRESS, PROTECTION_FAILURE);
+            Fx dst = Fx.mach3().alloc(0, 3).fill(0, 3).alloc(4, 1).protect(4, 1, VmProt.READ).alloc(6, 1);
+            CopyDecision d = dst.decide(dst.page(0), 3 * dst.ps, dst.page(4));
+            assertThat(d.allowedCodes()).containsExactlyInAnyOrder(INVALID_ADDRESS, PROTECTION_FAILURE);
+            assertThat(d.blame(NO_SPACE)).isEqualTo(Clause.VMC_DST_2);
+        }
+
+        @Test
         void VMC_ORDER_2_manyRunsFirstProblemWins() {
-            Fx fx = Fx.mach3().alloc(0, 10).fill(0, 10).protect(2, 1, VmProt.READ | VmProt.EXECUTE)
+            Fx fx = Fx.gnumach().alloc(0, 10).fill(0, 10).protect(2, 1, VmProt.READ | VmProt.EXECUTE)
                     .protect(4, 1, VmProt.ALL).protect(7, 1, VmProt.WRITE);
             CopyDecision d = fx.expectCopy(fx.page(0), 9 * fx.ps, fx.page(0), PROTECTION_FAILURE, Clause.VMC_SRC_2);
             assertThat(d.findings().get(0).address()).isEqualTo(fx.page(7));
@@ -555,14 +584,28 @@ class ClauseTest {
         }
 
         @Test
-        void VMC_ORDER_3_alignmentBeatsSourceHole_mach3() {
+        void VMC_ORDER_3_mach3AllowsAlignmentOrTheRangeProblem() {
+            // BUGS (lines 105-108) against line 92 (vm_read, then vm_write): either code
             Fx fx = Fx.mach3().alloc(4, 2);
             CopyDecision d = fx.expectCopy(fx.page(0) + 1, fx.ps, fx.page(4), INVALID_ARGUMENT, Clause.VMC_ALIGN_1);
-            assertThat(d.blame(INVALID_ADDRESS)).isEqualTo(Clause.VMC_ORDER_3);
-            // a destination problem observed instead of alignment blames the alignment clause itself
-            Fx dst = Fx.mach3().alloc(0, 2).protect(1, 1, VmProt.READ);
+            assertThat(d.allowedCodes()).containsExactlyInAnyOrder(INVALID_ARGUMENT, INVALID_ADDRESS);
+            assertThat(d.blame(PROTECTION_FAILURE)).isEqualTo(Clause.VMC_ALIGN_1);
+            // the example: copy(0x10000, 0x1000, 0x20001) with the source unallocated
+            Fx hole = Fx.mach3();
+            assertThat(hole.decide(0x10000, 0x1000, 0x20001).allowedCodes())
+                    .containsExactlyInAnyOrder(INVALID_ARGUMENT, INVALID_ADDRESS);
+            // an unaligned destination that is also read-only: either code
+            Fx dst = Fx.mach3().alloc(0, 3).protect(1, 2, VmProt.READ);
             CopyDecision e = dst.expectCopy(dst.page(0), dst.ps, dst.page(1) + 1, INVALID_ARGUMENT, Clause.VMC_ALIGN_3);
-            assertThat(e.blame(PROTECTION_FAILURE)).isEqualTo(Clause.VMC_ALIGN_3);
+            assertThat(e.allowedCodes()).containsExactlyInAnyOrder(INVALID_ARGUMENT, PROTECTION_FAILURE);
+        }
+
+        @Test
+        void VMC_ORDER_3_mach3KeepsTheSourceBeforeTheDestination() {
+            // line 92: a source problem still beats a destination problem, alignment or not
+            Fx fx = Fx.mach3().alloc(0, 1).protect(0, 1, VmProt.NONE);
+            CopyDecision d = fx.decide(fx.page(0), fx.ps, fx.page(8) + 1);
+            assertThat(d.allowedCodes()).containsExactlyInAnyOrder(INVALID_ARGUMENT, PROTECTION_FAILURE);
         }
 
         @Test

@@ -18,7 +18,7 @@ class CopyDecisionTest {
     void VMC_ORDER_2_blameWithinOneRangeDoesNotThrow() {
         // Regression: precedenceClause built Set.of(step, step) for two findings of the same
         // step, which throws IllegalArgumentException("duplicate element").
-        Fx fx = Fx.mach3().alloc(1, 1).protect(1, 1, VmProt.NONE).alloc(4, 4);
+        Fx fx = Fx.gnumach().alloc(1, 1).protect(1, 1, VmProt.NONE).alloc(4, 4);
         CopyDecision d = fx.decide(fx.page(0), 2 * fx.ps, fx.page(4));
         assertThat(d.findings()).extracting(Finding::step).containsExactly(Check.SOURCE, Check.SOURCE);
         assertThat(d.blame(Fx.PROTECTION_FAILURE)).isEqualTo(Clause.VMC_ORDER_2);
@@ -26,7 +26,7 @@ class CopyDecisionTest {
 
     @Test
     void VMC_RANGE_2_blameBoundsBeforeWalkDoesNotThrow() {
-        Fx fx = Fx.mach3().alloc(0, 2);
+        Fx fx = new Fx(Fx.UNALIGNED, vmck.spec.Geometry.I386).alloc(0, 2);
         long last = 0xC000_0000L - 4096;
         fx.vm.vmAllocate(fx.task, last, 4096, false);
         fx.vm.vmProtect(fx.task, last, 4096, false, VmProt.NONE);

@@ -172,8 +172,21 @@ class EffectsTest {
 
     @Nested
     class VMC_ATOMIC_1 {
+        @Test
+        void VMC_ATOMIC_1_mach3AllowsTheWritePrefixBeforeTheFailingPage() {
+            // silent on a failed call's effects; line 92 makes the copy a vm_write, which may fail mid-way
+            Fx fx = Fx.mach3().alloc(0, 4).fill(0, 4).alloc(8, 4).protect(11, 1, VmProt.READ);
+            CopyDecision d = fx.decide(fx.page(0), 4 * fx.ps, fx.page(8));
+            assertThat(d.outcomes()).extracting(CopyDecision.Outcome::bytesCopied).containsExactly(0L, 3 * fx.ps);
+            assertThat(d.outcomes()).extracting(CopyDecision.Outcome::kr).containsOnly(PROTECTION_FAILURE);
+            // a source problem stops the vm_read: nothing may be written
+            Fx src = Fx.mach3().alloc(0, 4).protect(3, 1, VmProt.NONE).alloc(8, 4);
+            assertThat(src.decide(src.page(0), 4 * src.ps, src.page(8)).outcomes())
+                    .extracting(CopyDecision.Outcome::bytesCopied).containsOnly(0L);
+        }
+
         @ParameterizedTest
-        @ValueSource(strings = {"mach3", "gnumach"})
+        @ValueSource(strings = {"gnumach"})
         void VMC_ATOMIC_1_failureAtLastDestinationPageWritesNothing(String profile) {
             Fx fx = Fx.of(profile).alloc(0, 4).fill(0, 4).alloc(8, 4).protect(11, 1, VmProt.READ);
             AddressSpace before = fx.space().copy();

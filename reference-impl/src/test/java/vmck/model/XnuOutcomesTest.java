@@ -97,7 +97,7 @@ class XnuOutcomesTest {
     @Test
     void VMC_ATOMIC_1_profilesWithoutTheTraitsAllowNoPartialWrite() {
         long offset = 0x123;
-        for (Profile profile : new Profile[] {Profiles.MACH3, Profiles.GNUMACH}) {
+        for (Profile profile : new Profile[] {Profiles.GNUMACH}) {
             ReferenceModel model = new ReferenceModel(profile, Geometry.X86_64);
             assertThat(model.decideCopy(layout(model, 5), BASE, 2 * PAGE, BASE + 4 * PAGE).outcomes()).hasSize(1);
             assertThat(model.decideCopy(layout(model, 20), BASE + offset, 6 * PAGE, BASE + 16 * PAGE + offset).outcomes())

@@ -32,8 +32,8 @@ public enum Ambiguity {
                     Clause.VMC_DST_1, Clause.VMC_DST_2)),
     /** Register row AMB-08: source versus destination. */
     AMB_08("source versus destination", List.of(Clause.VMC_ORDER_1)),
-    /** Register row AMB-09: alignment versus the source checks. */
-    AMB_09("alignment versus the source checks",
+    /** Register row AMB-09: alignment versus the range checks (line 92 against BUGS). */
+    AMB_09("alignment versus the range checks",
             List.of(Clause.VMC_ORDER_3, Clause.VMC_ALIGN_1, Clause.VMC_ALIGN_2, Clause.VMC_ALIGN_3)),
     /** Register row AMB-10: count 0 versus alignment. */
     AMB_10("count 0 versus alignment", List.of(Clause.VMC_ORDER_4, Clause.VMC_ZERO_1)),
@@ -59,7 +59,9 @@ public enum Ambiguity {
     /** Register row AMB-19: does the destination need READ. */
     AMB_19("does the destination need READ", List.of(Clause.VMC_DST_2)),
     /** Register row AMB-20: vm_region beyond the last region. */
-    AMB_20("vm_region beyond the last region", List.of(Clause.VMH_REGION_1));
+    AMB_20("vm_region beyond the last region", List.of(Clause.VMH_REGION_1)),
+    /** Register row AMB-21: result codes the man page does not list. */
+    AMB_21("result codes the man page does not list", List.of(Clause.VMC_COPY_1, Clause.VMC_SRC_1, Clause.VMC_DST_1));
 
     private final String title;
     private final List<Clause> clauses;

@@ -20,21 +20,21 @@ public enum Clause {
     // --- count 0
     VMC_ZERO_1(Kind.PROFILE_DEPENDENT, "count 0 succeeds and changes nothing"),
     // --- address-range validity and overflow
-    VMC_RANGE_1(Kind.REQUIRED, "a source range that wraps is an invalid address"),
+    VMC_RANGE_1(Kind.PROFILE_DEPENDENT, "a source range that wraps is an invalid address"),
     VMC_RANGE_2(Kind.PROFILE_DEPENDENT, "a source range outside the user range is an invalid address"),
     VMC_RANGE_3(Kind.PROFILE_DEPENDENT, "a destination range that wraps is an invalid address"),
     VMC_RANGE_4(Kind.PROFILE_DEPENDENT, "a destination range outside the user range is an invalid address"),
     // --- source
     VMC_SRC_1(Kind.REQUIRED, "every source page must be allocated"),
     VMC_SRC_2(Kind.PROFILE_DEPENDENT, "every source page must be readable"),
-    VMC_SRC_3(Kind.UNTESTABLE, "the source's max protection is not consulted"),
+    VMC_SRC_3(Kind.UNTESTABLE, "whether the source's max protection is consulted"),
     // --- destination
-    VMC_DST_1(Kind.REQUIRED, "every destination page must be allocated"),
+    VMC_DST_1(Kind.PROFILE_DEPENDENT, "every destination page must be allocated"),
     VMC_DST_2(Kind.PROFILE_DEPENDENT, "every destination page must be writable"),
     // --- error precedence
     VMC_ORDER_1(Kind.REQUIRED, "the source is checked before the destination"),
-    VMC_ORDER_2(Kind.REQUIRED, "within a range the first problem in address order wins"),
-    VMC_ORDER_3(Kind.PROFILE_DEPENDENT, "alignment is checked before the source"),
+    VMC_ORDER_2(Kind.PROFILE_DEPENDENT, "which problem within a range wins"),
+    VMC_ORDER_3(Kind.PROFILE_DEPENDENT, "alignment versus the range checks"),
     VMC_ORDER_4(Kind.PROFILE_DEPENDENT, "alignment is checked before count 0"),
     // --- effects of a successful copy
     VMC_COPY_1(Kind.REQUIRED, "the destination receives the source as it was before the call"),

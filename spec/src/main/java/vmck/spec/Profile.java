@@ -26,6 +26,18 @@ import java.util.Set;
  *                             share a non-zero page offset that is done in head, body and tail passes:
  *                             a destination fault beyond the head's page may leave the head (the bytes
  *                             up to the destination's first page boundary) written (XNU; VMC-ATOMIC-1)
+ * @param alignmentOrderOpen   true when an alignment problem and a problem of either range may be reported
+ *                             in either order: {@code checkOrder} is then one allowed order, not the only one
+ *                             (the seed: line 92 puts vm_read's and vm_write's problems first, BUGS lines
+ *                             105-108 put KERN_INVALID_ARGUMENT first; VMC-ORDER-3)
+ * @param rangeProblemsOrderOpen true when, within one range, the code of any of its problems (a bound, a hole,
+ *                             a missing permission) may be reported, not only the first in address order
+ *                             (the seed lists the codes with no precedence, lines 98-104; VMC-ORDER-2)
+ * @param zeroCountMayCheckAddresses true when count 0 at an unallocated or illegal source or destination
+ *                             address may also be KERN_INVALID_ADDRESS (the seed, lines 102-104; VMC-ZERO-1)
+ * @param failedWriteMayLeavePrefix true when a copy that fails on its destination may leave the destination
+ *                             written up to the first failing destination page (the seed is silent on the
+ *                             effects of a failed call, line 92 makes it a vm_write; VMC-ATOMIC-1)
  */
 public record Profile(
         String name,
@@ -37,7 +49,19 @@ public record Profile(
         boolean sourceNeedsMaxRead,
         long bufferedCopyLimit,
         String provenance,
-        int splitCopyMinPages) {
+        int splitCopyMinPages,
+        boolean alignmentOrderOpen,
+        boolean rangeProblemsOrderOpen,
+        boolean zeroCountMayCheckAddresses,
+        boolean failedWriteMayLeavePrefix) {
+
+    /** A profile that decides every order ({@code checkOrder} is the only allowed order) and is atomic but for its buffer and splits. */
+    public Profile(String name, String summary, List<Check> checkOrder, Set<Integer> invalidTaskResults,
+                   Bounds sourceBounds, Bounds destinationBounds, boolean sourceNeedsMaxRead,
+                   long bufferedCopyLimit, String provenance, int splitCopyMinPages) {
+        this(name, summary, checkOrder, invalidTaskResults, sourceBounds, destinationBounds, sourceNeedsMaxRead,
+                bufferedCopyLimit, provenance, splitCopyMinPages, false, false, false, false);
+    }
 
     /** A profile without split copies ({@code splitCopyMinPages} 0). */
     public Profile(String name, String summary, List<Check> checkOrder, Set<Integer> invalidTaskResults,
@@ -65,6 +89,11 @@ public record Profile(
         if (invalidTaskResults.isEmpty()) {
             throw new IllegalArgumentException(name + ": at least one result must be allowed for an invalid task");
         }
+    }
+
+    /** True when some order between checks or problems is left open (the profile allows a set of codes there). */
+    public boolean leavesOrderOpen() {
+        return alignmentOrderOpen || rangeProblemsOrderOpen || zeroCountMayCheckAddresses;
     }
 
     /** True when the profile rejects unaligned arguments (the seed's BUGS section). */

@@ -20,7 +20,7 @@ import vmck.spec.SpecDocument.Block;
 final class SpecChecks {
 
     static final List<String> CLAUSE_FIELDS = List.of("Kind", "Statement", "Provenance", "Rationale");
-    static final List<String> REGISTER_FIELDS = List.of("Seed says", "GNU Mach", "XNU", "Profiles", "Clauses");
+    static final List<String> REGISTER_FIELDS = List.of("Seed says", "Text allows", "GNU Mach", "XNU", "Profiles", "Literal profile", "Clauses");
 
     private SpecChecks() {
     }
@@ -229,6 +229,10 @@ final class SpecChecks {
             if (profile.splitCopyMinPages() != 0) {
                 want.put("splitCopyMinPages", Integer.toString(profile.splitCopyMinPages()));
             }
+            want.put("alignmentOrderOpen", Boolean.toString(profile.alignmentOrderOpen()));
+            want.put("rangeProblemsOrderOpen", Boolean.toString(profile.rangeProblemsOrderOpen()));
+            want.put("zeroCountMayCheckAddresses", Boolean.toString(profile.zeroCountMayCheckAddresses()));
+            want.put("failedWriteMayLeavePrefix", Boolean.toString(profile.failedWriteMayLeavePrefix()));
             want.put("provenance", profile.provenance());
             for (var entry : want.entrySet()) {
                 List<String> row = byTrait.get(entry.getKey());

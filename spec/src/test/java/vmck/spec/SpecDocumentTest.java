@@ -32,9 +32,11 @@ class SpecDocumentTest {
     private static final String ROW_1 = """
             ### AMB-01 · count 0
             - **Seed says:** silent (lines 79-80)
+            - **Text allows:** {`KERN_SUCCESS`}
             - **GNU Mach:** success
             - **XNU:** success
             - **Profiles:** mach3: a; gnumach: b; xnu (planned): c
+            - **Literal profile:** the text's.
             - **Clauses:** VMC-ZERO-1, VMC-ORDER-4
             """;
 
@@ -169,6 +171,10 @@ class SpecDocumentTest {
                 | destinationBounds | CHECKED_FIRST | CHECKED_FIRST |
                 | sourceNeedsMaxRead | false | false |
                 | bufferedCopyLimit | 0 | 0 |
+                | alignmentOrderOpen | true | false |
+                | rangeProblemsOrderOpen | true | false |
+                | zeroCountMayCheckAddresses | true | false |
+                | failedWriteMayLeavePrefix | true | false |
                 | provenance | %s | %s |
                 """.formatted(Profiles.MACH3.provenance(), Profiles.GNUMACH.provenance());
         assertThat(SpecChecks.profileTableMismatches(SpecDocument.parse(table), List.of(Profiles.MACH3, Profiles.GNUMACH)))
