@@ -78,7 +78,24 @@ public final class ConformanceSuite {
 
     /** Runs the suite; {@code progress} hears one line per property. Never throws for a broken implementation. */
     public SuiteReport run(Executor executor, Consumer<String> progress) {
-        return new SuiteRun(executor, progress).run();
+        return new SuiteRun(executor, progress, plan(), true).run();
+    }
+
+    /**
+     * Runs one part of the suite, so a clause can be checked without the rest: {@code clause}'s own
+     * focused property, or, for null or a clause with no focused property (the helper calls'), the
+     * two general properties (which fail on any clause). A clause's verdict needs both parts: its
+     * focused property and the general ones. Violations met on the side are noted, not shrunk.
+     */
+    public SuiteReport runFor(Clause clause, Executor executor, Consumer<String> progress) {
+        Map<String, Clause> plan = new LinkedHashMap<>();
+        if (clause != null && focusedClauses(profile).contains(clause)) {
+            plan.put(clause.id(), clause);
+        } else {
+            plan.put(DIFFERENTIAL, null);
+            plan.put(LONG_RUN, null);
+        }
+        return new SuiteRun(executor, progress, plan, false).run();
     }
 
     /** Where the properties run, in order: the differential ones, then one per focused clause. */
@@ -131,7 +148,9 @@ public final class ConformanceSuite {
         private final Executor executor;
         private final Consumer<String> progress;
         private final Geometry geometry;
-        private final Map<String, Clause> plan = plan();
+        private final Map<String, Clause> plan;
+        /** Whether violations met on the side are shrunk and reported (the whole suite) or only noted. */
+        private final boolean shrinkSideFindings;
         private final Duration perProperty;
         private final ScenarioCheck scenarioCheck;
         private final AtomicReference<String> adapterFailure = new AtomicReference<>();
@@ -143,9 +162,11 @@ public final class ConformanceSuite {
         private final Map<String, Failing> failing = new ConcurrentHashMap<>();
         private final long start = System.nanoTime();
 
-        SuiteRun(Executor executor, Consumer<String> progress) {
+        SuiteRun(Executor executor, Consumer<String> progress, Map<String, Clause> plan, boolean shrinkSideFindings) {
             this.executor = executor;
             this.progress = progress;
+            this.plan = plan;
+            this.shrinkSideFindings = shrinkSideFindings;
             this.geometry = executor.geometry();
             this.perProperty = config.budget().dividedBy(plan.size());
             this.scenarioCheck = new ScenarioCheck(profile, geometry);
@@ -160,7 +181,7 @@ public final class ConformanceSuite {
             }
             // Shrink what the focused properties found on the side, unless a property found it as its own.
             for (Map.Entry<Clause, SideFinding> side : new TreeMap<>(sideFindings).entrySet()) {
-                if (!findings.containsKey(side.getKey()) && !over()) {
+                if (shrinkSideFindings && !findings.containsKey(side.getKey()) && !over()) {
                     shrinkSideFinding(side.getKey(), side.getValue());
                 }
             }
