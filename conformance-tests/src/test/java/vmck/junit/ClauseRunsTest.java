@@ -91,7 +91,7 @@ class ClauseRunsTest {
     @ParameterizedTest
     @EnumSource(Mutant.class)
     void aClauseRunAloneCatchesItsMutant(Mutant mutant) {
-        Clause expected = Clause.byId(mutant.expectedClause()).orElseThrow();
+        Clause expected = mutant.expectedClause();
         ClauseRuns.Verdict verdict = new ClauseRuns(mutant.profile(), SuiteConfig.defaults(),
                 () -> mutant.create(Geometry.I386), false).alone(expected);
         boolean metOnlyOnTheSide = Set.of(Mutant.WRAPPED_SOURCE_END_ACCEPTED, Mutant.LARGE_DESTINATION_WRITABILITY_UNCHECKED)
