@@ -81,7 +81,7 @@ public final class ProcessExecutor implements Executor {
         this.name = argv.get(0);
     }
 
-    /** Starts the adapter {@code argv} (see {@link CommandLine#split}) with default limits and greets it. */
+    /** Starts the adapter {@code argv} (see {@link ShellWords#split}) with default limits and greets it. */
     public static ProcessExecutor start(List<String> argv) throws AdapterFailure {
         return start(argv, Limits.DEFAULT);
     }
