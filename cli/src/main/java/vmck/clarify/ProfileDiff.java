@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import vmck.conformance.Focus;
 import vmck.conformance.ModelCalls;
-import vmck.conformance.Scenario;
+import vmck.scenario.Scenario;
 import vmck.conformance.ScenarioGenerator;
 import vmck.engine.Failure;
 import vmck.engine.Generator;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vmck.conformance.ClauseFinding;
-import vmck.conformance.Scenario;
+import vmck.scenario.Scenario;
 import vmck.scenario.Call;
 import vmck.json.CallJson;
 import vmck.scenario.Reply;

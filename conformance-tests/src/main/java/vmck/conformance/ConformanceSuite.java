@@ -26,6 +26,7 @@ import vmck.scenario.Executor;
 import vmck.spec.Clause;
 import vmck.spec.Geometry;
 import vmck.spec.Profile;
+import vmck.scenario.Scenario;
 
 /**
  * The conformance suite: runs the differential stateful property and one focused property per

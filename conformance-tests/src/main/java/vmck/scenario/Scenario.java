@@ -1,8 +1,7 @@
-package vmck.conformance;
+package vmck.scenario;
 
 import java.util.List;
 
-import vmck.scenario.Call;
 
 /** A generated scenario: the calls to run on one fresh task, in order. */
 public record Scenario(List<Call> calls) {
