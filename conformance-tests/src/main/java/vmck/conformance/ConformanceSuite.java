@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -304,26 +305,31 @@ public final class ConformanceSuite {
 
         /**
          * A last pass on the calls themselves (the language-neutral form a trace keeps): drop each call
-         * whose removal leaves the same clause violated. Shrinking the choice sequence gets close;
-         * this removes what the generator's structure kept (a no-op copy, a spare write).
+         * whose removal leaves the same clause violated by the last call. Shrinking the choice sequence
+         * gets close; this removes what the generator's structure kept (a no-op copy, a spare write).
          */
         private ScenarioCheck.Checked withoutNeedlessCalls(ScenarioCheck.Checked checked) {
             Clause clause = checked.violation().clause();
-            ScenarioCheck.Checked best = checked;
-            for (int i = best.scenario().calls().size() - 2; i >= 0 && !stopRequested.getAsBoolean(); i--) {
-                List<vmck.scenario.Call> calls = new ArrayList<>(best.scenario().calls());
-                calls.remove(i);
-                try {
-                    ScenarioCheck.Checked shorter = scenarioCheck.runAsIs(executor, new Scenario(calls));
-                    if (shorter.violation() != null && shorter.violation().clause() == clause
-                            && shorter.violation().callIndex() == calls.size() - 1) {
-                        best = shorter;
-                    }
-                } catch (AdapterFailure e) {
-                    return best;
+            AtomicReference<ScenarioCheck.Checked> best = new AtomicReference<>(checked);
+            AtomicBoolean broken = new AtomicBoolean();
+            checked.scenario().withoutNeedlessCalls(shorter -> {
+                if (broken.get() || stopRequested.getAsBoolean()) {
+                    return false;
                 }
-            }
-            return best;
+                try {
+                    ScenarioCheck.Checked run = scenarioCheck.runAsIs(executor, shorter);
+                    boolean same = run.violation() != null && run.violation().clause() == clause
+                            && run.violation().callIndex() == shorter.calls().size() - 1;
+                    if (same) {
+                        best.set(run);
+                    }
+                    return same;
+                } catch (AdapterFailure e) {
+                    broken.set(true); // keep what was seen to fail
+                    return false;
+                }
+            });
+            return best.get();
         }
     }
 
