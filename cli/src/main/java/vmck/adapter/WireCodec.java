@@ -124,17 +124,36 @@ public final class WireCodec {
     static Reply reply(Call call, Fields response) throws WireException {
         int kr = response.kr();
         boolean success = kr == 0;
-        if (call instanceof Call.VmAllocate) {
-            return Reply.allocated(kr, response.hex("address", success));
-        }
-        if (call instanceof Call.VmRead) {
-            return Reply.read(kr, success ? response.base64("data") : null);
-        }
-        if (call instanceof Call.VmRegion) {
-            return Reply.region(kr, response.hex("address", success), response.hex("size", success),
-                    response.integer("protection", success), response.integer("max_protection", success));
-        }
-        return Reply.of(kr);
+        return call.accept(new Call.Visitor<Reply, WireException>() {
+            public Reply allocate(Call.VmAllocate c) throws WireException {
+                return Reply.allocated(kr, response.hex("address", success));
+            }
+
+            public Reply deallocate(Call.VmDeallocate c) {
+                return Reply.of(kr);
+            }
+
+            public Reply protect(Call.VmProtect c) {
+                return Reply.of(kr);
+            }
+
+            public Reply write(Call.VmWrite c) {
+                return Reply.of(kr);
+            }
+
+            public Reply copy(Call.VmCopy c) {
+                return Reply.of(kr);
+            }
+
+            public Reply read(Call.VmRead c) throws WireException {
+                return Reply.read(kr, success ? response.base64("data") : null);
+            }
+
+            public Reply region(Call.VmRegion c) throws WireException {
+                return Reply.region(kr, response.hex("address", success), response.hex("size", success),
+                        response.integer("protection", success), response.integer("max_protection", success));
+            }
+        });
     }
 
     /** What an adapter says about itself in answer to {@code hello}. */

@@ -29,25 +29,38 @@ public final class CallJson {
     }
 
     public static ObjectNode toJson(Call call) {
-        ObjectNode node = JSON.createObjectNode().put("op", call.op());
-        if (call instanceof Call.VmAllocate c) {
-            node.put("task", c.task()).put("address", hex(c.address())).put("size", hex(c.size())).put("anywhere", c.anywhere());
-        } else if (call instanceof Call.VmDeallocate c) {
-            node.put("task", c.task()).put("address", hex(c.address())).put("size", hex(c.size()));
-        } else if (call instanceof Call.VmProtect c) {
-            node.put("task", c.task()).put("address", hex(c.address())).put("size", hex(c.size()))
-                    .put("set_maximum", c.setMaximum()).put("new_protection", c.newProtection());
-        } else if (call instanceof Call.VmWrite c) {
-            node.put("task", c.task()).put("address", hex(c.address())).put("size", hex(c.size())).put("pattern", c.pattern());
-        } else if (call instanceof Call.VmCopy c) {
-            node.put("task", c.task()).put("source_address", hex(c.sourceAddress())).put("count", hex(c.count()))
-                    .put("dest_address", hex(c.destAddress()));
-        } else if (call instanceof Call.VmRead c) {
-            node.put("task", c.task()).put("address", hex(c.address())).put("size", hex(c.size()));
-        } else if (call instanceof Call.VmRegion c) {
-            node.put("task", c.task()).put("address", hex(c.address()));
-        }
-        return node;
+        ObjectNode node = JSON.createObjectNode().put("op", call.op()).put("task", call.task());
+        return call.accept(new Call.Visitor<ObjectNode, RuntimeException>() {
+            public ObjectNode allocate(Call.VmAllocate c) {
+                return node.put("address", hex(c.address())).put("size", hex(c.size())).put("anywhere", c.anywhere());
+            }
+
+            public ObjectNode deallocate(Call.VmDeallocate c) {
+                return node.put("address", hex(c.address())).put("size", hex(c.size()));
+            }
+
+            public ObjectNode protect(Call.VmProtect c) {
+                return node.put("address", hex(c.address())).put("size", hex(c.size()))
+                        .put("set_maximum", c.setMaximum()).put("new_protection", c.newProtection());
+            }
+
+            public ObjectNode write(Call.VmWrite c) {
+                return node.put("address", hex(c.address())).put("size", hex(c.size())).put("pattern", c.pattern());
+            }
+
+            public ObjectNode copy(Call.VmCopy c) {
+                return node.put("source_address", hex(c.sourceAddress())).put("count", hex(c.count()))
+                        .put("dest_address", hex(c.destAddress()));
+            }
+
+            public ObjectNode read(Call.VmRead c) {
+                return node.put("address", hex(c.address())).put("size", hex(c.size()));
+            }
+
+            public ObjectNode region(Call.VmRegion c) {
+                return node.put("address", hex(c.address()));
+            }
+        });
     }
 
     public static Call fromJson(JsonNode node) throws FieldException {

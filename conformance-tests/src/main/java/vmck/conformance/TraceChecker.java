@@ -66,16 +66,35 @@ public final class TraceChecker {
 
     /** Checks one call's reply and advances the allowed states; returns the violation, if any. */
     Violation step(int index, Call call, Reply reply) {
-        Violation violation;
-        if (call instanceof Call.VmCopy copy) {
-            violation = checkCopy(index, copy, reply);
-        } else if (call instanceof Call.VmRead read) {
-            violation = checkRead(index, read, reply);
-        } else if (call instanceof Call.VmRegion region) {
-            violation = checkRegion(index, region, reply);
-        } else {
-            violation = checkHelper(index, call, reply);
-        }
+        Violation violation = call.accept(new Call.Visitor<Violation, RuntimeException>() {
+            public Violation allocate(Call.VmAllocate c) {
+                return checkHelper(index, c, reply);
+            }
+
+            public Violation deallocate(Call.VmDeallocate c) {
+                return checkHelper(index, c, reply);
+            }
+
+            public Violation protect(Call.VmProtect c) {
+                return checkHelper(index, c, reply);
+            }
+
+            public Violation write(Call.VmWrite c) {
+                return checkHelper(index, c, reply);
+            }
+
+            public Violation copy(Call.VmCopy c) {
+                return checkCopy(index, c, reply);
+            }
+
+            public Violation read(Call.VmRead c) {
+                return checkRead(index, c, reply);
+            }
+
+            public Violation region(Call.VmRegion c) {
+                return checkRegion(index, c, reply);
+            }
+        });
         if (call.mutates()) {
             lastMutation = call;
             lastMutationReply = reply;
@@ -325,26 +344,37 @@ public final class TraceChecker {
                 : new Violation(index, Clause.VMC_TASK_1, false, dead.toString(), KernReturn.describe(reply.kr()));
     }
 
+    /** The clause that decides a call: the helper call's own, VMC-COPY-1 for a vm_copy. */
     static Clause helperClause(Call call) {
-        if (call instanceof Call.VmAllocate c) {
-            return c.anywhere() ? Clause.VMH_ALLOC_2 : Clause.VMH_ALLOC_1;
-        }
-        if (call instanceof Call.VmDeallocate) {
-            return Clause.VMH_DEALLOC_1;
-        }
-        if (call instanceof Call.VmProtect c) {
-            return c.setMaximum() ? Clause.VMH_PROT_3 : Clause.VMH_PROT_1;
-        }
-        if (call instanceof Call.VmWrite) {
-            return Clause.VMH_WRITE_1;
-        }
-        if (call instanceof Call.VmRead) {
-            return Clause.VMH_READ_1;
-        }
-        if (call instanceof Call.VmRegion) {
-            return Clause.VMH_REGION_1;
-        }
-        return Clause.VMC_COPY_1;
+        return call.accept(new Call.Visitor<Clause, RuntimeException>() {
+            public Clause allocate(Call.VmAllocate c) {
+                return c.anywhere() ? Clause.VMH_ALLOC_2 : Clause.VMH_ALLOC_1;
+            }
+
+            public Clause deallocate(Call.VmDeallocate c) {
+                return Clause.VMH_DEALLOC_1;
+            }
+
+            public Clause protect(Call.VmProtect c) {
+                return c.setMaximum() ? Clause.VMH_PROT_3 : Clause.VMH_PROT_1;
+            }
+
+            public Clause write(Call.VmWrite c) {
+                return Clause.VMH_WRITE_1;
+            }
+
+            public Clause copy(Call.VmCopy c) {
+                return Clause.VMC_COPY_1;
+            }
+
+            public Clause read(Call.VmRead c) {
+                return Clause.VMH_READ_1;
+            }
+
+            public Clause region(Call.VmRegion c) {
+                return Clause.VMH_REGION_1;
+            }
+        });
     }
 
     // ------------------------------------------------------------------ small helpers
