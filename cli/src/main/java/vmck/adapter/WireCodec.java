@@ -124,25 +124,13 @@ public final class WireCodec {
     static Reply reply(Call call, Fields response) throws WireException {
         int kr = response.kr();
         boolean success = kr == 0;
-        return call.accept(new Call.Visitor<Reply, WireException>() {
+        return call.accept(new Call.Otherwise<Reply, WireException>() {
+            protected Reply otherwise(Call other) {
+                return Reply.of(kr); // the code alone
+            }
+
             public Reply allocate(Call.VmAllocate c) throws WireException {
                 return Reply.allocated(kr, response.hex("address", success));
-            }
-
-            public Reply deallocate(Call.VmDeallocate c) {
-                return Reply.of(kr);
-            }
-
-            public Reply protect(Call.VmProtect c) {
-                return Reply.of(kr);
-            }
-
-            public Reply write(Call.VmWrite c) {
-                return Reply.of(kr);
-            }
-
-            public Reply copy(Call.VmCopy c) {
-                return Reply.of(kr);
             }
 
             public Reply read(Call.VmRead c) throws WireException {

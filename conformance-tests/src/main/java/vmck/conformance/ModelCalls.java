@@ -16,7 +16,7 @@ public final class ModelCalls {
      * {@code state} and returns the model's verdict.
      */
     public static ReferenceModel.Verdict applyHelper(ReferenceModel model, AddressSpace state, Call call) {
-        return call.accept(new Call.Visitor<ReferenceModel.Verdict, RuntimeException>() {
+        return call.accept(new Call.Otherwise<ReferenceModel.Verdict, RuntimeException>() {
             public ReferenceModel.Verdict allocate(Call.VmAllocate c) {
                 ReferenceModel.Allocation allocation = model.allocate(state, c.address(), c.size(), c.anywhere());
                 return new ReferenceModel.Verdict(allocation.kr(), allocation.clause());
@@ -34,21 +34,9 @@ public final class ModelCalls {
                 return model.write(state, c.address(), c.data());
             }
 
-            public ReferenceModel.Verdict copy(Call.VmCopy c) {
-                throw notAHelper(c);
-            }
-
-            public ReferenceModel.Verdict read(Call.VmRead c) {
-                throw notAHelper(c);
-            }
-
-            public ReferenceModel.Verdict region(Call.VmRegion c) {
-                throw notAHelper(c);
+            protected ReferenceModel.Verdict otherwise(Call other) {
+                throw new IllegalArgumentException("not a memory-changing helper call: " + other.describe());
             }
         });
-    }
-
-    private static IllegalArgumentException notAHelper(Call call) {
-        return new IllegalArgumentException("not a memory-changing helper call: " + call.describe());
     }
 }

@@ -66,21 +66,9 @@ public final class TraceChecker {
 
     /** Checks one call's reply and advances the allowed states; returns the violation, if any. */
     Violation step(int index, Call call, Reply reply) {
-        Violation violation = call.accept(new Call.Visitor<Violation, RuntimeException>() {
-            public Violation allocate(Call.VmAllocate c) {
-                return checkHelper(index, c, reply);
-            }
-
-            public Violation deallocate(Call.VmDeallocate c) {
-                return checkHelper(index, c, reply);
-            }
-
-            public Violation protect(Call.VmProtect c) {
-                return checkHelper(index, c, reply);
-            }
-
-            public Violation write(Call.VmWrite c) {
-                return checkHelper(index, c, reply);
+        Violation violation = call.accept(new Call.Otherwise<Violation, RuntimeException>() {
+            protected Violation otherwise(Call helper) {
+                return checkHelper(index, helper, reply);
             }
 
             public Violation copy(Call.VmCopy c) {

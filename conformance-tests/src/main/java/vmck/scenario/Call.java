@@ -53,6 +53,39 @@ public sealed interface Call {
         R region(VmRegion call) throws X;
     }
 
+    /** A visitor with a {@code default} branch: every kind of call it does not override goes to {@link #otherwise}. */
+    abstract class Otherwise<R, X extends Exception> implements Visitor<R, X> {
+        protected abstract R otherwise(Call call) throws X;
+
+        public R allocate(VmAllocate call) throws X {
+            return otherwise(call);
+        }
+
+        public R deallocate(VmDeallocate call) throws X {
+            return otherwise(call);
+        }
+
+        public R protect(VmProtect call) throws X {
+            return otherwise(call);
+        }
+
+        public R write(VmWrite call) throws X {
+            return otherwise(call);
+        }
+
+        public R copy(VmCopy call) throws X {
+            return otherwise(call);
+        }
+
+        public R read(VmRead call) throws X {
+            return otherwise(call);
+        }
+
+        public R region(VmRegion call) throws X {
+            return otherwise(call);
+        }
+    }
+
     static String taskName(int task) {
         return task == LIVE_TASK ? "" : task == DEAD_TASK ? "task=dead, " : "task=#" + task + ", ";
     }
