@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -85,12 +86,17 @@ public final class JsonFields {
         return value;
     }
 
-    public String text(String field) throws JsonFormatException {
+    /** The field's value when {@code ok} accepts it; else an error saying it should be {@code expected}. */
+    private JsonNode typed(String field, Predicate<JsonNode> ok, String expected) throws JsonFormatException {
         JsonNode value = require(field);
-        if (!value.isTextual()) {
-            throw bad(field, value, "a string");
+        if (!ok.test(value)) {
+            throw bad(field, value, expected);
         }
-        return value.textValue();
+        return value;
+    }
+
+    public String text(String field) throws JsonFormatException {
+        return typed(field, JsonNode::isTextual, "a string").textValue();
     }
 
     public int integer(String field) throws JsonFormatException {
@@ -102,38 +108,23 @@ public final class JsonFields {
         if (!required && !has(field)) {
             return 0;
         }
-        JsonNode value = require(field);
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw bad(field, value, "a 32-bit integer");
-        }
-        return value.intValue();
+        return typed(field, value -> value.isIntegralNumber() && value.canConvertToInt(), "a 32-bit integer").intValue();
     }
 
     /** A task handle: any 64-bit integer. */
     public long taskHandle(String field) throws JsonFormatException {
-        JsonNode value = require(field);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw bad(field, value, "an integer task handle");
-        }
-        return value.longValue();
+        return typed(field, value -> value.isIntegralNumber() && value.canConvertToLong(), "an integer task handle").longValue();
     }
 
     /** Field {@code kr}: a 32-bit kern_return_t; unsigned spellings up to 0xffffffff are accepted. */
     public int kr() throws JsonFormatException {
-        JsonNode value = require("kr");
-        if (!value.isIntegralNumber() || !value.canConvertToLong()
-                || value.longValue() < Integer.MIN_VALUE || value.longValue() > 0xFFFF_FFFFL) {
-            throw bad("kr", value, "a 32-bit integer kern_return_t");
-        }
-        return (int) value.longValue();
+        return (int) typed("kr", value -> value.isIntegralNumber() && value.canConvertToLong()
+                && value.longValue() >= Integer.MIN_VALUE && value.longValue() <= 0xFFFF_FFFFL,
+                "a 32-bit integer kern_return_t").longValue();
     }
 
     public boolean bool(String field) throws JsonFormatException {
-        JsonNode value = require(field);
-        if (!value.isBoolean()) {
-            throw bad(field, value, "true or false");
-        }
-        return value.booleanValue();
+        return typed(field, JsonNode::isBoolean, "true or false").booleanValue();
     }
 
     public long hex(String field) throws JsonFormatException {
@@ -145,20 +136,12 @@ public final class JsonFields {
         if (!required && !has(field)) {
             return 0;
         }
-        JsonNode value = require(field);
-        Long parsed = value.isTextual() ? parseHex(value.textValue()) : null;
-        if (parsed == null) {
-            throw bad(field, value, HEX);
-        }
-        return parsed;
+        return parseHex(typed(field, value -> value.isTextual() && parseHex(value.textValue()) != null, HEX).textValue());
     }
 
     /** Padded RFC 4648 base64, standard alphabet. */
     public byte[] base64(String field) throws JsonFormatException {
-        JsonNode value = require(field);
-        if (!value.isTextual() || value.textValue().length() % 4 != 0) {
-            throw bad(field, value, "padded base64");
-        }
+        JsonNode value = typed(field, text -> text.isTextual() && text.textValue().length() % 4 == 0, "padded base64");
         try {
             return Base64.getDecoder().decode(value.textValue());
         } catch (IllegalArgumentException e) {
