@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import vmck.adapter.AdapterProcess.Incoming;
-import vmck.adapter.WireCodec.Fields;
+import vmck.json.JsonFields;
+import vmck.json.JsonFormatException;
 import vmck.adapter.WireCodec.Request;
 import vmck.scenario.AdapterFailure;
 import vmck.scenario.Call;
@@ -81,7 +82,7 @@ public final class ProcessExecutor implements Executor {
         this.name = argv.get(0);
     }
 
-    /** Starts the adapter {@code argv} (see {@link CommandLine#split}) with default limits and greets it. */
+    /** Starts the adapter {@code argv} (see {@link ShellWords#split}) with default limits and greets it. */
     public static ProcessExecutor start(List<String> argv) throws AdapterFailure {
         return start(argv, Limits.DEFAULT);
     }
@@ -170,12 +171,12 @@ public final class ProcessExecutor implements Executor {
 
     private void greet() throws AdapterFailure {
         Request hello = WireCodec.hello(nextId++);
-        Fields response = exchange(List.of(hello), limits.startTimeout()).get(0).fields();
+        JsonFields response = exchange(List.of(hello), limits.startTimeout()).get(0).fields();
         try {
             WireCodec.Hello h = WireCodec.hello(response);
             this.name = h.version().isEmpty() ? h.name() : h.name() + " " + h.version();
             this.geometry = h.geometry();
-        } catch (WireException e) {
+        } catch (JsonFormatException e) {
             throw fail(hello, e.getMessage());
         }
     }
@@ -185,7 +186,7 @@ public final class ProcessExecutor implements Executor {
      * call's response is decoded into its reply as soon as it arrives, so a breach is reported on
      * the request that caused it rather than as a hang on the next one.
      */
-    private record Answer(Request request, Fields fields, int kr, Reply reply) {
+    private record Answer(Request request, JsonFields fields, int kr, Reply reply) {
     }
 
     /**
@@ -198,7 +199,7 @@ public final class ProcessExecutor implements Executor {
         for (Request request : batch) {
             String line = nextLine(request, timeout);
             try {
-                Fields fields = WireCodec.response(line, request);
+                JsonFields fields = WireCodec.response(line, request);
                 if (request.call() != null) {
                     Reply reply = WireCodec.reply(request.call(), fields);
                     answers.add(new Answer(request, fields, reply.kr(), reply));
@@ -206,7 +207,7 @@ public final class ProcessExecutor implements Executor {
                     int kr = request.op().startsWith("task_") ? fields.kr() : 0;
                     answers.add(new Answer(request, fields, kr, null));
                 }
-            } catch (WireException e) {
+            } catch (JsonFormatException e) {
                 throw fail(request, e.getMessage());
             }
         }
@@ -244,7 +245,7 @@ public final class ProcessExecutor implements Executor {
         }
         try {
             return created.fields().taskHandle("task");
-        } catch (WireException e) {
+        } catch (JsonFormatException e) {
             throw fail(created.request(), e.getMessage());
         }
     }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vmck.adapter.WireCodec.Fields;
+import vmck.json.CallJson;
+import vmck.json.JsonFields;
+import vmck.json.JsonFormatException;
 import vmck.spec.Geometry;
 import vmck.spec.MachVm;
 
@@ -52,24 +54,22 @@ final class RequestHandler {
             return error(id, "malformed", "a request needs a string \"op\"");
         }
         String op = opNode.textValue();
-        Fields fields = new Fields(request, "request #" + id + " (" + op + ")");
         try {
-            return dispatch(id, op, fields);
-        } catch (WireException e) {
+            return dispatch(id, op, JsonFields.of(request, "request #" + id + " (" + op + ")"));
+        } catch (JsonFormatException e) {
             return error(id, "malformed", e.getMessage());
         } catch (RuntimeException e) {
             return error(id, "failed", "the implementation threw " + e);
         }
     }
 
-    private ObjectNode dispatch(long id, String op, Fields in) throws WireException {
+    private ObjectNode dispatch(long id, String op, JsonFields in) throws JsonFormatException {
         ObjectNode out = WireCodec.object(id, null);
         switch (op) {
             case "hello" -> {
                 Geometry g = vm.geometry();
-                out.put("protocol", WireCodec.PROTOCOL_VERSION).put("name", vm.name()).put("version", version)
-                        .put("page_size", g.pageSize()).put("min_address", WireCodec.hex(g.minAddress()))
-                        .put("max_address", WireCodec.hex(g.maxAddress())).put("address_bits", g.addressBits());
+                out.put("protocol", WireCodec.PROTOCOL_VERSION).put("name", vm.name()).put("version", version);
+                CallJson.putGeometry(out, g);
             }
             case "task_create" -> {
                 MachVm.TaskResult r = vm.taskCreate();
@@ -77,27 +77,27 @@ final class RequestHandler {
             }
             case "task_terminate" -> out.put("kr", vm.taskTerminate(in.taskHandle("task")));
             case "vm_allocate" -> {
-                MachVm.AllocateResult r = vm.vmAllocate(in.taskHandle("task"), in.hex("address", true),
-                        in.hex("size", true), in.bool("anywhere"));
+                MachVm.AllocateResult r = vm.vmAllocate(in.taskHandle("task"), in.hex("address"),
+                        in.hex("size"), in.bool("anywhere"));
                 out.put("kr", r.kr()).put("address", WireCodec.hex(r.address()));
             }
             case "vm_deallocate" -> out.put("kr",
-                    vm.vmDeallocate(in.taskHandle("task"), in.hex("address", true), in.hex("size", true)));
-            case "vm_protect" -> out.put("kr", vm.vmProtect(in.taskHandle("task"), in.hex("address", true),
-                    in.hex("size", true), in.bool("set_maximum"), in.integer("new_protection", true)));
+                    vm.vmDeallocate(in.taskHandle("task"), in.hex("address"), in.hex("size")));
+            case "vm_protect" -> out.put("kr", vm.vmProtect(in.taskHandle("task"), in.hex("address"),
+                    in.hex("size"), in.bool("set_maximum"), in.integer("new_protection")));
             case "vm_read" -> {
-                MachVm.ReadResult r = vm.vmRead(in.taskHandle("task"), in.hex("address", true), in.hex("size", true));
+                MachVm.ReadResult r = vm.vmRead(in.taskHandle("task"), in.hex("address"), in.hex("size"));
                 out.put("kr", r.kr());
                 if (r.kr() == 0 && r.data() != null) {
                     out.put("data", Base64.getEncoder().encodeToString(r.data()));
                 }
             }
             case "vm_write" -> out.put("kr",
-                    vm.vmWrite(in.taskHandle("task"), in.hex("address", true), in.base64("data")));
-            case "vm_copy" -> out.put("kr", vm.vmCopy(in.taskHandle("task"), in.hex("source_address", true),
-                    in.hex("count", true), in.hex("dest_address", true)));
+                    vm.vmWrite(in.taskHandle("task"), in.hex("address"), in.base64("data")));
+            case "vm_copy" -> out.put("kr", vm.vmCopy(in.taskHandle("task"), in.hex("source_address"),
+                    in.hex("count"), in.hex("dest_address")));
             case "vm_region" -> {
-                MachVm.RegionResult r = vm.vmRegion(in.taskHandle("task"), in.hex("address", true));
+                MachVm.RegionResult r = vm.vmRegion(in.taskHandle("task"), in.hex("address"));
                 out.put("kr", r.kr()).put("address", WireCodec.hex(r.address())).put("size", WireCodec.hex(r.size()))
                         .put("protection", r.protection()).put("max_protection", r.maxProtection());
             }

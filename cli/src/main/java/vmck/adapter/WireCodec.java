@@ -14,12 +14,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vmck.scenario.Call;
 import vmck.json.CallJson;
+import vmck.json.JsonFields;
+import vmck.json.JsonFormatException;
 import vmck.scenario.Reply;
 import vmck.spec.Geometry;
 
 /**
  * Protocol v1 encoding (spec/PROTOCOL.md): calls to request lines, response lines to replies.
- * Decoding is strict: anything the contract does not allow is a {@link WireException} naming the
+ * Decoding is strict: anything the contract does not allow is a {@link JsonFormatException} naming the
  * request (id and op) and the field, because a lenient harness would blame vm_copy for a broken
  * adapter.
  */
@@ -90,74 +92,71 @@ public final class WireCodec {
      * Parses a response line and checks its envelope: a JSON object echoing {@code request}'s id,
      * and not an error reply.
      */
-    static Fields response(String line, Request request) throws WireException {
+    static JsonFields response(String line, Request request) throws JsonFormatException {
         String context = "response to request #" + request.id() + " (" + request.op() + ")";
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new WireException(context + " is not JSON: " + preview(line) + " ("
+            throw new JsonFormatException(context + " is not JSON: " + preview(line) + " ("
                     + e.getOriginalMessage() + ")");
         }
         if (node == null || !node.isObject()) {
-            throw new WireException(context + " is not a JSON object: " + preview(line));
+            throw new JsonFormatException(context + " is not a JSON object: " + preview(line));
         }
-        Fields fields = new Fields(node, context);
+        JsonFields fields = JsonFields.of(node, context);
         JsonNode id = node.get("id");
         if (id == null || id.isNull()) {
-            throw new WireException(context + " has no \"id\": " + preview(line));
+            throw new JsonFormatException(context + " has no \"id\": " + preview(line));
         }
         if (!id.isIntegralNumber() || !id.canConvertToLong() || id.longValue() != request.id()) {
-            throw new WireException(context + " has \"id\": " + id + " where " + request.id()
+            throw new JsonFormatException(context + " has \"id\": " + id + " where " + request.id()
                     + " was expected (responses must come one per request, in request order)");
         }
         JsonNode error = node.get("error");
         if (error != null) {
             JsonNode message = node.get("message");
-            throw new WireException(context + " is an error reply: " + error
+            throw new JsonFormatException(context + " is an error reply: " + error
                     + (message == null ? "" : ": " + message.asText()));
         }
         return fields;
     }
 
     /** The reply to {@code call} from a checked response. */
-    static Reply reply(Call call, Fields response) throws WireException {
+    static Reply reply(Call call, JsonFields response) throws JsonFormatException {
         int kr = response.kr();
         boolean success = kr == 0;
-        if (call instanceof Call.VmAllocate) {
-            return Reply.allocated(kr, response.hex("address", success));
-        }
-        if (call instanceof Call.VmRead) {
-            return Reply.read(kr, success ? response.base64("data") : null);
-        }
-        if (call instanceof Call.VmRegion) {
-            return Reply.region(kr, response.hex("address", success), response.hex("size", success),
-                    response.integer("protection", success), response.integer("max_protection", success));
-        }
-        return Reply.of(kr);
+        return call.accept(new Call.Otherwise<Reply, JsonFormatException>() {
+            protected Reply otherwise(Call other) {
+                return Reply.of(kr); // the code alone
+            }
+
+            public Reply allocate(Call.VmAllocate c) throws JsonFormatException {
+                return Reply.allocated(kr, response.hex("address", success));
+            }
+
+            public Reply read(Call.VmRead c) throws JsonFormatException {
+                return Reply.read(kr, success ? response.base64("data") : null);
+            }
+
+            public Reply region(Call.VmRegion c) throws JsonFormatException {
+                return Reply.region(kr, response.hex("address", success), response.hex("size", success),
+                        response.integer("protection", success), response.integer("max_protection", success));
+            }
+        });
     }
 
     /** What an adapter says about itself in answer to {@code hello}. */
     record Hello(String name, String version, Geometry geometry) {
     }
 
-    static Hello hello(Fields response) throws WireException {
-        int protocol = response.integer("protocol", true);
+    static Hello hello(JsonFields response) throws JsonFormatException {
+        int protocol = response.integer("protocol");
         if (protocol != PROTOCOL_VERSION) {
-            throw new WireException(response.context() + " speaks protocol " + protocol + ", vmck speaks "
+            throw new JsonFormatException(response.where() + " speaks protocol " + protocol + ", vmck speaks "
                     + PROTOCOL_VERSION);
         }
-        String name = response.text("name");
-        String version = response.text("version");
-        int pageSize = response.integer("page_size", true);
-        long min = response.hex("min_address", true);
-        long max = response.hex("max_address", true);
-        int bits = response.integer("address_bits", true);
-        try {
-            return new Hello(name, version, new Geometry(pageSize, bits, min, max));
-        } catch (IllegalArgumentException e) {
-            throw new WireException(response.context() + " describes an impossible geometry: " + e.getMessage());
-        }
+        return new Hello(response.text("name"), response.text("version"), CallJson.geometry(response));
     }
 
     // ----- values ---------------------------------------------------------------------------
@@ -165,15 +164,6 @@ public final class WireCodec {
     /** An address, size or count as the wire carries it: unsigned hex with {@code 0x}. */
     public static String hex(long value) {
         return Geometry.hex(value);
-    }
-
-    /** Parses {@code 0x} and 1 to 16 hex digits as an unsigned 64-bit value; null if malformed. */
-    static Long parseHex(String text) {
-        try {
-            return CallJson.parseHex("value", text);
-        } catch (CallJson.FieldException e) {
-            return null;
-        }
     }
 
     static String preview(String line) {
@@ -218,110 +208,5 @@ public final class WireCodec {
             throw new IllegalArgumentException("no task in slot " + slot);
         }
         return handles[slot];
-    }
-
-    /** Typed, checked access to a JSON object's fields; errors name the context and the field. */
-    static final class Fields {
-        private final JsonNode node;
-        private final String context;
-
-        Fields(JsonNode node, String context) {
-            this.node = node;
-            this.context = context;
-        }
-
-        String context() {
-            return context;
-        }
-
-        JsonNode node() {
-            return node;
-        }
-
-        /** kern_return_t: a 32-bit integer; unsigned spellings up to 0xffffffff are accepted. */
-        int kr() throws WireException {
-            JsonNode value = require("kr");
-            if (!value.isIntegralNumber() || !value.canConvertToLong()
-                    || value.longValue() < Integer.MIN_VALUE || value.longValue() > 0xFFFF_FFFFL) {
-                throw bad("kr", value, "a 32-bit integer kern_return_t");
-            }
-            return (int) value.longValue();
-        }
-
-        int integer(String field, boolean required) throws WireException {
-            JsonNode value = required ? require(field) : node.get(field);
-            if (value == null) {
-                return 0;
-            }
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-                throw bad(field, value, "a 32-bit integer");
-            }
-            return value.intValue();
-        }
-
-        long taskHandle(String field) throws WireException {
-            JsonNode value = require(field);
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                throw bad(field, value, "an integer task handle");
-            }
-            return value.longValue();
-        }
-
-        long hex(String field, boolean required) throws WireException {
-            JsonNode value = required ? require(field) : node.get(field);
-            if (value == null) {
-                return 0;
-            }
-            Long parsed = value.isTextual() ? parseHex(value.textValue()) : null;
-            if (parsed == null) {
-                throw bad(field, value, "a string of 0x and 1 to 16 hex digits");
-            }
-            return parsed;
-        }
-
-        boolean bool(String field) throws WireException {
-            JsonNode value = require(field);
-            if (!value.isBoolean()) {
-                throw bad(field, value, "true or false");
-            }
-            return value.booleanValue();
-        }
-
-        String text(String field) throws WireException {
-            JsonNode value = require(field);
-            if (!value.isTextual()) {
-                throw bad(field, value, "a string");
-            }
-            return value.textValue();
-        }
-
-        /** Padded RFC 4648 base64, standard alphabet. */
-        byte[] base64(String field) throws WireException {
-            JsonNode value = require(field);
-            if (!value.isTextual() || value.textValue().length() % 4 != 0) {
-                throw bad(field, value, "padded base64");
-            }
-            try {
-                return Base64.getDecoder().decode(value.textValue());
-            } catch (IllegalArgumentException e) {
-                throw bad(field, value, "padded base64 (" + e.getMessage() + ")");
-            }
-        }
-
-        private JsonNode require(String field) throws WireException {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                throw new WireException(context + " lacks field \"" + field + "\"");
-            }
-            return value;
-        }
-
-        private WireException bad(String field, JsonNode value, String expected) {
-            String shown = value.toString();
-            if (shown.length() > 80) {
-                shown = shown.substring(0, 80) + "...";
-            }
-            return new WireException(context + ": field \"" + field + "\" is " + shown + ", expected " + expected);
-        }
     }
 }

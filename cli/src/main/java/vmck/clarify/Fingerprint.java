@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import vmck.conformance.Scenario;
+import vmck.scenario.Scenario;
 import vmck.conformance.TraceChecker;
 import vmck.scenario.AdapterFailure;
 import vmck.scenario.Call;

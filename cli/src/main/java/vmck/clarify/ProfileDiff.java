@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import vmck.conformance.AllowedStates;
 import vmck.conformance.Focus;
-import vmck.conformance.ModelCalls;
-import vmck.conformance.Scenario;
+import vmck.scenario.Scenario;
 import vmck.conformance.ScenarioGenerator;
 import vmck.engine.Failure;
 import vmck.engine.Generator;
@@ -58,7 +58,6 @@ public final class ProfileDiff {
     /** Scenarios per search round of the checked-in docs and of fingerprints. */
     public static final int DEFAULT_SCENARIOS = 1000;
 
-    private static final int MAX_STATES = 16;
     private static final int MAX_STEPS = 2;
     private static final int SHRINK_ATTEMPTS = 1500;
     private static final int MAX_ROUNDS = 40;
@@ -177,21 +176,8 @@ public final class ProfileDiff {
         long examples = 0;
         StopReason stop = StopReason.MAX_SCENARIOS;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Set<String> known = Set.copyOf(found);
-            Property<Scenario> property = (scenario, choices) -> {
-                Difference difference = firstDifference(a, b, geometry, scenario.calls());
-                if (difference == null || known.contains(difference.clause().id())) {
-                    return Outcome.pass();
-                }
-                return Outcome.fail(difference.clause().id(), difference.call().describe());
-            };
-            RunConfig config = RunConfig.defaults().withSeed(seed).withMaxScenarios(scenarios)
-                    .withShrinkAttempts(SHRINK_ATTEMPTS);
-            if (deadline != Long.MAX_VALUE) {
-                long left = Math.max(0, deadline - System.nanoTime());
-                config = config.withTimeBudget(Duration.ofNanos(left)).withShrinkTimeBudget(Duration.ofNanos(left));
-            }
-            RunResult<Scenario> result = new PropertyRunner(config).run(generator, property);
+            RunResult<Scenario> result = new PropertyRunner(roundConfig(seed, scenarios, deadline))
+                    .run(generator, newGroupProperty(a, b, geometry, Set.copyOf(found)));
             examples += result.examplesRun();
             if (result.failure().isEmpty()) {
                 stop = result.stopReason();
@@ -199,16 +185,7 @@ public final class ProfileDiff {
             }
             Failure<Scenario> failure = result.failure().get();
             found.add(failure.key());
-            Scenario shrunk = failure.shrunkValue();
-            Difference difference = firstDifference(a, b, geometry, shrunk.calls());
-            if (difference != null && difference.clause().id().equals(failure.key())) {
-                List<Call> calls = withoutNeedlessCalls(a, b, geometry,
-                        shrunk.calls().subList(0, difference.callIndex() + 1), difference.clause());
-                difference = firstDifference(a, b, geometry, calls);
-                Scenario minimal = new Scenario(calls);
-                groups.put(difference.clause(), new Group(difference.clause(), Divergence.rows(difference.clause(), a, b),
-                        minimal, difference.callIndex(), difference.a(), difference.b()));
-            }
+            group(a, b, geometry, failure).ifPresent(group -> groups.put(group.clause(), group));
             if (System.nanoTime() - deadline >= 0) {
                 stop = StopReason.TIME_BUDGET;
                 break;
@@ -217,27 +194,42 @@ public final class ProfileDiff {
         return new DiffResult(a, b, geometry, seed, scenarios, List.copyOf(groups.values()), examples, stop);
     }
 
-    /**
-     * A last, call-level shrinking pass after the engine's (which works on choices and cannot always
-     * drop a call without disturbing the draws after it): drops every call, latest first, whose
-     * removal keeps the last call distinguishing the profiles in the same group. Deterministic.
-     */
-    static List<Call> withoutNeedlessCalls(Profile a, Profile b, Geometry geometry, List<Call> calls, Clause clause) {
-        List<Call> current = List.copyOf(calls);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int i = current.size() - 2; i >= 0; i--) {
-                List<Call> candidate = new ArrayList<>(current);
-                candidate.remove(i);
-                Difference difference = firstDifference(a, b, geometry, candidate);
-                if (difference != null && difference.clause() == clause && difference.callIndex() == candidate.size() - 1) {
-                    current = List.copyOf(candidate);
-                    changed = true;
-                }
+    /** Fails, keyed by its group, on a scenario telling the profiles apart in a group not yet {@code known}. */
+    private static Property<Scenario> newGroupProperty(Profile a, Profile b, Geometry geometry, Set<String> known) {
+        return (scenario, choices) -> {
+            Difference difference = firstDifference(a, b, geometry, scenario.calls());
+            if (difference == null || known.contains(difference.clause().id())) {
+                return Outcome.pass();
             }
+            return Outcome.fail(difference.clause().id(), difference.call().describe());
+        };
+    }
+
+    /** One search round's engine configuration: what is left of the deadline, if there is one. */
+    private static RunConfig roundConfig(long seed, int scenarios, long deadline) {
+        RunConfig config = RunConfig.defaults().withSeed(seed).withMaxScenarios(scenarios)
+                .withShrinkAttempts(SHRINK_ATTEMPTS);
+        if (deadline != Long.MAX_VALUE) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            config = config.withTimeBudget(Duration.ofNanos(left)).withShrinkTimeBudget(Duration.ofNanos(left));
         }
-        return current;
+        return config;
+    }
+
+    /** The group a shrunk failure stands for: its scenario up to the distinguishing call, without needless calls. */
+    private static Optional<Group> group(Profile a, Profile b, Geometry geometry, Failure<Scenario> failure) {
+        Scenario shrunk = failure.shrunkValue();
+        Difference difference = firstDifference(a, b, geometry, shrunk.calls());
+        if (difference == null || !difference.clause().id().equals(failure.key())) {
+            return Optional.empty();
+        }
+        Clause clause = difference.clause();
+        Scenario minimal = new Scenario(shrunk.calls().subList(0, difference.callIndex() + 1)).withoutNeedlessCalls(shorter -> {
+            Difference again = firstDifference(a, b, geometry, shorter.calls());
+            return again != null && again.clause() == clause && again.callIndex() == shorter.calls().size() - 1;
+        });
+        Difference last = firstDifference(a, b, geometry, minimal.calls());
+        return Optional.of(new Group(clause, Divergence.rows(clause, a, b), minimal, last.callIndex(), last.a(), last.b()));
     }
 
     /** The scenario generator the search uses: the conformance generator over a mix of foci, 1-2 copies. */
@@ -254,46 +246,46 @@ public final class ProfileDiff {
     public static Difference firstDifference(Profile a, Profile b, Geometry geometry, List<Call> calls) {
         ReferenceModel modelA = new ReferenceModel(a, geometry);
         ReferenceModel modelB = new ReferenceModel(b, geometry);
-        List<AddressSpace> states = new ArrayList<>(List.of(new AddressSpace(geometry)));
+        AllowedStates states = new AllowedStates(geometry);
         for (int index = 0; index < calls.size(); index++) {
             Call call = calls.get(index);
             if (call instanceof Call.VmCopy copy) {
-                List<AddressSpace> next = new ArrayList<>();
-                CopyDecision firstA = null;
-                CopyDecision firstB = null;
-                for (AddressSpace state : states) {
-                    AddressSpace space = copy.task() == Call.LIVE_TASK ? state : null;
-                    CopyDecision da = modelA.decideCopy(space, copy.sourceAddress(), copy.count(), copy.destAddress());
-                    CopyDecision db = modelB.decideCopy(space, copy.sourceAddress(), copy.count(), copy.destAddress());
-                    if (firstA == null) {
-                        firstA = da;
-                        firstB = db;
-                    }
-                    Set<List<Long>> allowedByB = new LinkedHashSet<>();
-                    db.outcomes().forEach(o -> allowedByB.add(List.of((long) o.kr(), o.bytesCopied())));
-                    List<CopyDecision.Outcome> common = da.outcomes().stream()
-                            .filter(o -> allowedByB.contains(List.of((long) o.kr(), o.bytesCopied()))).toList();
-                    for (CopyDecision.Outcome outcome : common) {
-                        AddressSpace after = common.size() == 1 ? state : state.copy();
-                        if (space != null) {
-                            modelA.applyCopy(after, copy.sourceAddress(), copy.destAddress(), outcome);
-                        }
-                        if (next.size() < MAX_STATES) {
-                            next.add(after);
-                        }
-                    }
+                Difference difference = copyDifference(a, modelA, b, modelB, states, index, copy);
+                if (difference != null) {
+                    return difference;
                 }
-                if (next.isEmpty()) {
-                    return new Difference(index, copy, firstA, firstB, Divergence.clause(a, firstA, b, firstB));
-                }
-                states = next;
             } else if (call.mutates() && call.task() == Call.LIVE_TASK) {
-                for (AddressSpace state : states) {
-                    ModelCalls.applyHelper(modelA, state, call);
-                }
+                states.helper(modelA, call); // the helper calls are common ground: one model serves both
             }
         }
         return null;
+    }
+
+    /**
+     * Takes the allowed states through one vm_copy, keeping the outcomes both profiles allow (same
+     * code, same bytes written); the difference when there are none, else null.
+     */
+    private static Difference copyDifference(Profile a, ReferenceModel modelA, Profile b, ReferenceModel modelB,
+                                             AllowedStates states, int index, Call.VmCopy copy) {
+        List<CopyDecision> firstDecisions = new ArrayList<>(2);
+        boolean agreed = states.copy(modelA, copy, state -> {
+            AddressSpace space = copy.task() == Call.LIVE_TASK ? state : null;
+            CopyDecision da = modelA.decideCopy(space, copy.sourceAddress(), copy.count(), copy.destAddress());
+            CopyDecision db = modelB.decideCopy(space, copy.sourceAddress(), copy.count(), copy.destAddress());
+            if (firstDecisions.isEmpty()) {
+                firstDecisions.add(da);
+                firstDecisions.add(db);
+            }
+            Set<List<Long>> allowedByB = new LinkedHashSet<>();
+            db.outcomes().forEach(o -> allowedByB.add(List.of((long) o.kr(), o.bytesCopied())));
+            return da.outcomes().stream().filter(o -> allowedByB.contains(List.of((long) o.kr(), o.bytesCopied()))).toList();
+        });
+        if (agreed) {
+            return null;
+        }
+        CopyDecision firstA = firstDecisions.get(0);
+        CopyDecision firstB = firstDecisions.get(1);
+        return new Difference(index, copy, firstA, firstB, Divergence.clause(a, firstA, b, firstB));
     }
 
     /** The allowed codes, e.g. {@code KERN_INVALID_ADDRESS (1)}. */

@@ -54,7 +54,7 @@ final class Adapters {
                     Mutant mutant = mutant(adapter.substring("mutant:".length()));
                     return new InProcessExecutor(() -> mutant.create(Geometry.I386));
                 }
-                return ProcessExecutor.start(vmck.adapter.CommandLine.split(adapter), limits);
+                return ProcessExecutor.start(vmck.adapter.ShellWords.split(adapter), limits);
         }
     }
 

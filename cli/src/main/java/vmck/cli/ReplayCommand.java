@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import vmck.conformance.TraceChecker;
 import vmck.conformance.Violation;
+import vmck.json.JsonFormatException;
 import vmck.report.TraceFile;
 import vmck.scenario.AdapterFailure;
 import vmck.scenario.Executor;
@@ -37,7 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             System.err.println("vmck replay: no such trace file: " + trace);
             return Main.USAGE;
-        } catch (TraceFile.TraceFormatException e) {
+        } catch (JsonFormatException e) {
             System.err.println("vmck replay: malformed trace: " + e.getMessage());
             return Main.USAGE;
         }

@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vmck.adapter.ProtocolServer;
-import vmck.json.CallJson;
+import vmck.json.JsonFields;
+import vmck.json.JsonFormatException;
 import vmck.spec.Geometry;
 import vmck.spec.Profile;
 import vmck.spec.Profiles;
@@ -43,9 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Geometry geometry;
         try {
-            geometry = new Geometry(pageSize, addressBits, CallJson.parseHex("--min-address", minAddress),
-                    CallJson.parseHex("--max-address", maxAddress));
-        } catch (CallJson.FieldException | IllegalArgumentException e) {
+            geometry = new Geometry(pageSize, addressBits, JsonFields.parseHex("--min-address", minAddress),
+                    JsonFields.parseHex("--max-address", maxAddress));
+        } catch (JsonFormatException | IllegalArgumentException e) {
             System.err.println("vmck serve: " + e.getMessage());
             return Main.USAGE;
         }

@@ -2,11 +2,11 @@ package vmck.json;
 
 import java.util.Base64;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vmck.scenario.*;
+import vmck.scenario.Call;
+import vmck.scenario.Reply;
 import vmck.spec.Geometry;
 
 /**
@@ -21,57 +21,64 @@ public final class CallJson {
     private CallJson() {
     }
 
-    /** A field that is missing or malformed; the message names it. */
-    public static final class FieldException extends Exception {
-        public FieldException(String message) {
-            super(message);
-        }
-    }
-
     public static ObjectNode toJson(Call call) {
-        ObjectNode node = JSON.createObjectNode().put("op", call.op());
-        if (call instanceof Call.VmAllocate c) {
-            node.put("task", c.task()).put("address", hex(c.address())).put("size", hex(c.size())).put("anywhere", c.anywhere());
-        } else if (call instanceof Call.VmDeallocate c) {
-            node.put("task", c.task()).put("address", hex(c.address())).put("size", hex(c.size()));
-        } else if (call instanceof Call.VmProtect c) {
-            node.put("task", c.task()).put("address", hex(c.address())).put("size", hex(c.size()))
-                    .put("set_maximum", c.setMaximum()).put("new_protection", c.newProtection());
-        } else if (call instanceof Call.VmWrite c) {
-            node.put("task", c.task()).put("address", hex(c.address())).put("size", hex(c.size())).put("pattern", c.pattern());
-        } else if (call instanceof Call.VmCopy c) {
-            node.put("task", c.task()).put("source_address", hex(c.sourceAddress())).put("count", hex(c.count()))
-                    .put("dest_address", hex(c.destAddress()));
-        } else if (call instanceof Call.VmRead c) {
-            node.put("task", c.task()).put("address", hex(c.address())).put("size", hex(c.size()));
-        } else if (call instanceof Call.VmRegion c) {
-            node.put("task", c.task()).put("address", hex(c.address()));
-        }
-        return node;
+        ObjectNode node = JSON.createObjectNode().put("op", call.op()).put("task", call.task());
+        return call.accept(new Call.Visitor<ObjectNode, RuntimeException>() {
+            public ObjectNode allocate(Call.VmAllocate c) {
+                return node.put("address", hex(c.address())).put("size", hex(c.size())).put("anywhere", c.anywhere());
+            }
+
+            public ObjectNode deallocate(Call.VmDeallocate c) {
+                return node.put("address", hex(c.address())).put("size", hex(c.size()));
+            }
+
+            public ObjectNode protect(Call.VmProtect c) {
+                return node.put("address", hex(c.address())).put("size", hex(c.size()))
+                        .put("set_maximum", c.setMaximum()).put("new_protection", c.newProtection());
+            }
+
+            public ObjectNode write(Call.VmWrite c) {
+                return node.put("address", hex(c.address())).put("size", hex(c.size())).put("pattern", c.pattern());
+            }
+
+            public ObjectNode copy(Call.VmCopy c) {
+                return node.put("source_address", hex(c.sourceAddress())).put("count", hex(c.count()))
+                        .put("dest_address", hex(c.destAddress()));
+            }
+
+            public ObjectNode read(Call.VmRead c) {
+                return node.put("address", hex(c.address())).put("size", hex(c.size()));
+            }
+
+            public ObjectNode region(Call.VmRegion c) {
+                return node.put("address", hex(c.address()));
+            }
+        });
     }
 
-    public static Call fromJson(JsonNode node) throws FieldException {
-        if (node == null || !node.isObject()) {
-            throw new FieldException("a call must be a JSON object");
+    /** The call in {@code fields}; a {@code task} is a slot, 0 (live) or 1 (dead). */
+    public static Call fromJson(JsonFields fields) throws JsonFormatException {
+        String op = fields.text("op");
+        int task = fields.integer("task");
+        if (task != Call.LIVE_TASK && task != Call.DEAD_TASK) {
+            throw fields.error("task", "a trace names task slot 0 (live) or 1 (dead), got " + task);
         }
-        String op = text(node, "op");
-        int task = task(node);
         return switch (op) {
-            case "vm_allocate" -> new Call.VmAllocate(task, hex(node, "address"), hex(node, "size"), bool(node, "anywhere"));
-            case "vm_deallocate" -> new Call.VmDeallocate(task, hex(node, "address"), hex(node, "size"));
-            case "vm_protect" -> new Call.VmProtect(task, hex(node, "address"), hex(node, "size"),
-                    bool(node, "set_maximum"), integer(node, "new_protection"));
+            case "vm_allocate" -> new Call.VmAllocate(task, fields.hex("address"), fields.hex("size"), fields.bool("anywhere"));
+            case "vm_deallocate" -> new Call.VmDeallocate(task, fields.hex("address"), fields.hex("size"));
+            case "vm_protect" -> new Call.VmProtect(task, fields.hex("address"), fields.hex("size"),
+                    fields.bool("set_maximum"), fields.integer("new_protection"));
             case "vm_write" -> {
-                long size = hex(node, "size");
-                if (size > 1 << 24) {
-                    throw new FieldException("field \"size\": at most 16 MiB per vm_write");
+                long size = fields.hex("size");
+                if (Long.compareUnsigned(size, 1 << 24) > 0) {
+                    throw fields.error("size", "at most 16 MiB per vm_write");
                 }
-                yield new Call.VmWrite(task, hex(node, "address"), (int) size, integer(node, "pattern"));
+                yield new Call.VmWrite(task, fields.hex("address"), (int) size, fields.integer("pattern"));
             }
-            case "vm_copy" -> new Call.VmCopy(task, hex(node, "source_address"), hex(node, "count"), hex(node, "dest_address"));
-            case "vm_read" -> new Call.VmRead(task, hex(node, "address"), hex(node, "size"));
-            case "vm_region" -> new Call.VmRegion(task, hex(node, "address"));
-            default -> throw new FieldException("field \"op\": unknown op \"" + op + "\"");
+            case "vm_copy" -> new Call.VmCopy(task, fields.hex("source_address"), fields.hex("count"), fields.hex("dest_address"));
+            case "vm_read" -> new Call.VmRead(task, fields.hex("address"), fields.hex("size"));
+            case "vm_region" -> new Call.VmRegion(task, fields.hex("address"));
+            default -> throw fields.error("op", "unknown op \"" + op + "\"");
         };
     }
 
@@ -89,76 +96,34 @@ public final class CallJson {
         return node;
     }
 
-    public static Reply replyFromJson(JsonNode node) throws FieldException {
-        if (node == null || !node.isObject()) {
-            throw new FieldException("a reply must be a JSON object");
+    /** A reply as a trace keeps it: only {@code kr} is required. */
+    public static Reply replyFromJson(JsonFields fields) throws JsonFormatException {
+        return new Reply(fields.integer("kr"), fields.hex("address", false), fields.hex("size", false),
+                fields.integer("protection", false), fields.integer("max_protection", false),
+                fields.has("data") ? fields.base64("data") : null);
+    }
+
+    /** A geometry's four fields ({@code page_size}, {@code address_bits}, {@code min_address}, {@code max_address}) into {@code node}. */
+    public static ObjectNode putGeometry(ObjectNode node, Geometry geometry) {
+        return node.put("page_size", geometry.pageSize()).put("address_bits", geometry.addressBits())
+                .put("min_address", hex(geometry.minAddress())).put("max_address", hex(geometry.maxAddress()));
+    }
+
+    /** The geometry in {@code fields}' four geometry fields; an impossible one is named as such. */
+    public static Geometry geometry(JsonFields fields) throws JsonFormatException {
+        int pageSize = fields.integer("page_size");
+        int bits = fields.integer("address_bits");
+        long min = fields.hex("min_address");
+        long max = fields.hex("max_address");
+        try {
+            return new Geometry(pageSize, bits, min, max);
+        } catch (IllegalArgumentException e) {
+            throw new JsonFormatException(fields.where() + (fields.where().isEmpty() ? "" : ": ")
+                    + "an impossible geometry: " + e.getMessage());
         }
-        byte[] data = null;
-        if (node.has("data")) {
-            try {
-                data = Base64.getDecoder().decode(text(node, "data"));
-            } catch (IllegalArgumentException e) {
-                throw new FieldException("field \"data\": not base64 (" + e.getMessage() + ")");
-            }
-        }
-        return new Reply(integer(node, "kr"), optionalHex(node, "address"), optionalHex(node, "size"),
-                node.has("protection") ? integer(node, "protection") : 0,
-                node.has("max_protection") ? integer(node, "max_protection") : 0, data);
     }
 
     public static String hex(long value) {
         return Geometry.hex(value);
-    }
-
-    /** Parses {@code 0x}-prefixed unsigned hex, at most 64 bits. */
-    public static long parseHex(String field, String text) throws FieldException {
-        if (text == null || !text.matches("0x[0-9a-fA-F]{1,16}")) {
-            throw new FieldException("field \"" + field + "\": expected 0x-prefixed hex of at most 16 digits, got " + quote(text));
-        }
-        return Long.parseUnsignedLong(text.substring(2), 16);
-    }
-
-    private static long hex(JsonNode node, String field) throws FieldException {
-        return parseHex(field, text(node, field));
-    }
-
-    private static long optionalHex(JsonNode node, String field) throws FieldException {
-        return node.has(field) ? hex(node, field) : 0;
-    }
-
-    private static String text(JsonNode node, String field) throws FieldException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new FieldException("field \"" + field + "\": expected a string" + (value == null ? ", missing" : ", got " + value));
-        }
-        return value.textValue();
-    }
-
-    private static int integer(JsonNode node, String field) throws FieldException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new FieldException("field \"" + field + "\": expected an integer" + (value == null ? ", missing" : ", got " + value));
-        }
-        return value.intValue();
-    }
-
-    private static boolean bool(JsonNode node, String field) throws FieldException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isBoolean()) {
-            throw new FieldException("field \"" + field + "\": expected true or false" + (value == null ? ", missing" : ", got " + value));
-        }
-        return value.booleanValue();
-    }
-
-    private static int task(JsonNode node) throws FieldException {
-        int task = integer(node, "task");
-        if (task != Call.LIVE_TASK && task != Call.DEAD_TASK) {
-            throw new FieldException("field \"task\": a trace names task slot 0 (live) or 1 (dead), got " + task);
-        }
-        return task;
-    }
-
-    private static String quote(String text) {
-        return text == null ? "nothing" : "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
     }
 }

@@ -13,9 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vmck.conformance.ClauseFinding;
-import vmck.conformance.Scenario;
+import vmck.scenario.Scenario;
 import vmck.scenario.Call;
 import vmck.json.CallJson;
+import vmck.json.JsonFields;
+import vmck.json.JsonFormatException;
 import vmck.scenario.Reply;
 import vmck.spec.Clause;
 import vmck.spec.Geometry;
@@ -44,13 +46,6 @@ public final class TraceFile {
         }
     }
 
-    /** A trace file that cannot be read; names the line and the field at fault. */
-    public static final class TraceFormatException extends Exception {
-        public TraceFormatException(Path file, int line, String message) {
-            super(file + ":" + line + ": " + message);
-        }
-    }
-
     public static String fileName(Clause clause) {
         return "trace-" + clause.id() + ".jsonl";
     }
@@ -70,9 +65,7 @@ public final class TraceFile {
                 .put("seed", seed)
                 .put("property", finding.property())
                 .put("choices", finding.choices().toCompactString());
-        header.set("geometry", JSON.createObjectNode()
-                .put("page_size", geometry.pageSize()).put("address_bits", geometry.addressBits())
-                .put("min_address", Geometry.hex(geometry.minAddress())).put("max_address", Geometry.hex(geometry.maxAddress())));
+        header.set("geometry", CallJson.putGeometry(JSON.createObjectNode(), geometry));
         StringBuilder out = new StringBuilder(header.toString()).append('\n');
         List<Call> calls = finding.scenario().calls();
         for (int i = 0; i < calls.size(); i++) {
@@ -90,78 +83,50 @@ public final class TraceFile {
         AtomicFiles.write(file, content);
     }
 
-    public static Trace read(Path file) throws IOException, TraceFormatException {
+    /** Reads a trace strictly; a malformed one is a {@link JsonFormatException} naming the file, the line and the field. */
+    public static Trace read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty()) {
-            throw new TraceFormatException(file, 1, "empty file: a trace starts with its header line");
+            throw new JsonFormatException(file + ":1: empty file: a trace starts with its header line");
         }
-        JsonNode header = parse(file, 1, lines.get(0));
-        String format = field(file, 1, header, "format").asText();
+        JsonFields header = line(file, 1, lines.get(0));
+        String format = header.text("format");
         if (!FORMAT.equals(format)) {
-            throw new TraceFormatException(file, 1, "field \"format\": expected \"" + FORMAT + "\", got \"" + format + "\"");
+            throw header.error("format", "expected \"" + FORMAT + "\", got \"" + format + "\"");
         }
-        JsonNode version = field(file, 1, header, "version");
-        if (!version.isInt() || version.intValue() != VERSION) {
-            throw new TraceFormatException(file, 1, "field \"version\": this vmck reads version " + VERSION + ", got " + version);
+        if (header.integer("version") != VERSION) {
+            throw header.error("version", "this vmck reads version " + VERSION + ", got " + header.node().get("version"));
         }
-        Geometry geometry = geometry(file, field(file, 1, header, "geometry"));
-        String clauseId = field(file, 1, header, "clause").asText();
-        Clause clause = Clause.byId(clauseId).orElseThrow(() ->
-                new TraceFormatException(file, 1, "field \"clause\": unknown clause \"" + clauseId + "\""));
+        Geometry geometry = CallJson.geometry(header.object("geometry"));
+        String clauseId = header.text("clause");
+        Clause clause = Clause.byId(clauseId).orElseThrow(() -> header.error("clause", "unknown clause \"" + clauseId + "\""));
         List<Call> calls = new ArrayList<>();
         List<Reply> replies = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
-            int lineNumber = i + 1;
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            JsonNode line = parse(file, lineNumber, lines.get(i));
-            try {
-                calls.add(CallJson.fromJson(field(file, lineNumber, line, "call")));
-                if (line.has("reply")) {
-                    replies.add(CallJson.replyFromJson(line.get("reply")));
-                }
-            } catch (CallJson.FieldException e) {
-                throw new TraceFormatException(file, lineNumber, e.getMessage());
+            JsonFields line = line(file, i + 1, lines.get(i));
+            calls.add(CallJson.fromJson(line.object("call")));
+            if (line.has("reply")) {
+                replies.add(CallJson.replyFromJson(line.object("reply")));
             }
         }
         if (calls.isEmpty()) {
-            throw new TraceFormatException(file, lines.size(), "the trace has no calls (truncated?)");
+            throw new JsonFormatException(file + ":" + lines.size() + ": the trace has no calls (truncated?)");
         }
-        return new Trace(field(file, 1, header, "profile").asText(), geometry,
-                header.path("implementation").asText(""), clause, header.path("call_index").asInt(-1),
-                header.path("expected").asText(""), header.path("observed").asText(""), calls, replies);
+        JsonNode node = header.node();
+        return new Trace(header.text("profile"), geometry, node.path("implementation").asText(""), clause,
+                node.path("call_index").asInt(-1), node.path("expected").asText(""), node.path("observed").asText(""),
+                calls, replies);
     }
 
-    private static Geometry geometry(Path file, JsonNode node) throws TraceFormatException {
+    /** One line of the file as a JSON object, named {@code file:line} in messages. */
+    private static JsonFields line(Path file, int line, String text) throws JsonFormatException {
         try {
-            JsonNode pageSize = field(file, 1, node, "page_size");
-            JsonNode bits = field(file, 1, node, "address_bits");
-            return new Geometry(pageSize.asInt(), bits.asInt(),
-                    CallJson.parseHex("geometry.min_address", field(file, 1, node, "min_address").asText()),
-                    CallJson.parseHex("geometry.max_address", field(file, 1, node, "max_address").asText()));
-        } catch (CallJson.FieldException | IllegalArgumentException e) {
-            throw new TraceFormatException(file, 1, "field \"geometry\": " + e.getMessage());
-        }
-    }
-
-    private static JsonNode parse(Path file, int line, String text) throws TraceFormatException {
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new TraceFormatException(file, line, "expected a JSON object");
-            }
-            return node;
+            return JsonFields.of(JSON.readTree(text), file + ":" + line);
         } catch (JsonProcessingException e) {
-            throw new TraceFormatException(file, line, "not JSON: " + e.getOriginalMessage());
+            throw new JsonFormatException(file + ":" + line + ": not JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private static JsonNode field(Path file, int line, JsonNode node, String name) throws TraceFormatException {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            throw new TraceFormatException(file, line, "field \"" + name + "\" is missing");
-        }
-        return value;
     }
 }

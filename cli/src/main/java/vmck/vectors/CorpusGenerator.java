@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vmck.conformance.ModelCalls;
 import vmck.model.AddressSpace;
 import vmck.model.CopyDecision;
 import vmck.model.ReferenceModel;
@@ -259,18 +260,7 @@ final class CorpusGenerator {
     private AddressSpace laidOut(ReferenceModel model) {
         AddressSpace space = new AddressSpace(geometry);
         for (Call call : layout.calls()) {
-            int kr;
-            if (call instanceof Call.VmAllocate c) {
-                kr = model.allocate(space, c.address(), c.size(), c.anywhere()).kr();
-            } else if (call instanceof Call.VmWrite c) {
-                kr = model.write(space, c.address(), c.data()).kr();
-            } else if (call instanceof Call.VmDeallocate c) {
-                kr = model.deallocate(space, c.address(), c.size()).kr();
-            } else if (call instanceof Call.VmProtect c) {
-                kr = model.protect(space, c.address(), c.size(), c.setMaximum(), c.newProtection()).kr();
-            } else {
-                throw new IllegalStateException("the layout holds only allocate, write, deallocate, protect: " + call.describe());
-            }
+            int kr = ModelCalls.applyHelper(model, space, call).kr(); // the layout holds only helper calls
             if (kr != 0) {
                 throw new IllegalStateException("layout call fails in the model (" + kr + "): " + call.describe());
             }

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vmck.scenario.Call;
 import vmck.json.CallJson;
+import vmck.json.JsonFields;
+import vmck.json.JsonFormatException;
 import vmck.spec.Geometry;
 
 /** The vectors file format (see vectors/README.md): writing, and strict reading. */
@@ -40,8 +42,7 @@ final class CorpusJson {
     static String write(Geometry geometry, List<Call> layout, List<VectorTest> tests) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT).put("version", VERSION);
-        root.putObject("geometry").put("page_size", geometry.pageSize()).put("address_bits", geometry.addressBits())
-                .put("min_address", Geometry.hex(geometry.minAddress())).put("max_address", Geometry.hex(geometry.maxAddress()));
+        CallJson.putGeometry(root.putObject("geometry"), geometry);
         ArrayNode layoutNode = root.putArray("layout");
         layout.forEach(call -> layoutNode.add(CallJson.toJson(call)));
         ArrayNode testsNode = root.putArray("tests");
@@ -132,25 +133,25 @@ final class CorpusJson {
 
     // ------------------------------------------------------------------ reading
 
-    static VectorCorpus read(String text) throws MalformedVectorsException {
+    static VectorCorpus read(String text) throws JsonFormatException {
         JsonNode root;
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new MalformedVectorsException("not JSON: " + e.getOriginalMessage());
+            throw new JsonFormatException("not JSON: " + e.getOriginalMessage());
         }
-        Fields top = new Fields("", root, TOP_FIELDS);
+        JsonFields top = JsonFields.of(root, "").allowOnly(TOP_FIELDS);
         if (!FORMAT.equals(top.text("format"))) {
             throw top.error("format", "expected \"" + FORMAT + "\"");
         }
         if (top.integer("version") != VERSION) {
             throw top.error("version", "only version " + VERSION + " is known");
         }
-        Geometry geometry = geometry(top.nested("geometry", top.object("geometry"), GEOMETRY_FIELDS));
+        Geometry geometry = CallJson.geometry(top.object("geometry").allowOnly(GEOMETRY_FIELDS));
         List<Call> layout = new ArrayList<>();
         JsonNode layoutNode = top.array("layout");
         for (int i = 0; i < layoutNode.size(); i++) {
-            layout.add(call(top, "layout[" + i + "]", layoutNode.get(i)));
+            layout.add(CallJson.fromJson(top.nested("layout[" + i + "]", layoutNode.get(i))));
         }
         List<VectorTest> tests = new ArrayList<>();
         Set<Integer> ids = new java.util.HashSet<>();
@@ -159,27 +160,17 @@ final class CorpusJson {
             JsonNode node = testsNode.get(i);
             JsonNode idNode = node.path("id");
             boolean named = idNode.isIntegralNumber() && idNode.canConvertToInt();
-            Fields fields = new Fields(named ? "test " + idNode.intValue() + ": " : "tests[" + i + "]: ", node, TEST_FIELDS);
+            JsonFields fields = JsonFields.of(node, named ? "test " + idNode.intValue() : "tests[" + i + "]").allowOnly(TEST_FIELDS);
             int id = fields.integer("id");
             if (!ids.add(id)) {
                 throw fields.error("id", "duplicate id " + id);
             }
-            VectorTest test = test(fields, id);
-            tests.add(test);
+            tests.add(test(fields, id));
         }
         return new VectorCorpus(geometry, layout, tests);
     }
 
-    private static Geometry geometry(Fields fields) throws MalformedVectorsException {
-        try {
-            return new Geometry(fields.integer("page_size"), fields.integer("address_bits"),
-                    fields.hex("min_address"), fields.hex("max_address"));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedVectorsException("field \"geometry\": " + e.getMessage());
-        }
-    }
-
-    private static VectorTest test(Fields fields, int id) throws MalformedVectorsException {
+    private static VectorTest test(JsonFields fields, int id) throws JsonFormatException {
         String comment = fields.text("comment");
         List<String> flags = new ArrayList<>();
         JsonNode flagsNode = fields.array("flags");
@@ -189,32 +180,32 @@ final class CorpusJson {
             }
             flags.add(flagsNode.get(i).textValue());
         }
-        if (!(call(fields, "call", fields.object("call")) instanceof Call.VmCopy copy)) {
+        if (!(CallJson.fromJson(fields.object("call")) instanceof Call.VmCopy copy)) {
             throw fields.error("call", "expected a vm_copy");
         }
         List<Call.VmRead> observe = new ArrayList<>();
         JsonNode observeNode = fields.array("observe");
         for (int i = 0; i < observeNode.size(); i++) {
-            if (!(call(fields, "observe[" + i + "]", observeNode.get(i)) instanceof Call.VmRead read)) {
+            if (!(CallJson.fromJson(fields.nested("observe[" + i + "]", observeNode.get(i))) instanceof Call.VmRead read)) {
                 throw fields.error("observe[" + i + "]", "expected a vm_read");
             }
             observe.add(read);
         }
         Map<String, Expectation> expected = new LinkedHashMap<>();
-        JsonNode expectedNode = fields.object("expected");
+        JsonNode expectedNode = fields.object("expected").node();
         if (expectedNode.isEmpty()) {
             throw fields.error("expected", "expected at least one profile");
         }
         Iterator<Map.Entry<String, JsonNode>> profiles = expectedNode.fields();
         while (profiles.hasNext()) {
             Map.Entry<String, JsonNode> entry = profiles.next();
-            Fields entryFields = fields.nested("expected." + entry.getKey(), entry.getValue(), EXPECTATION_FIELDS);
+            JsonFields entryFields = fields.nested("expected." + entry.getKey(), entry.getValue()).allowOnly(EXPECTATION_FIELDS);
             expected.put(entry.getKey(), expectation(entryFields, observe.size()));
         }
         return new VectorTest(id, comment, flags, copy, observe, expected);
     }
 
-    private static Expectation expectation(Fields fields, int reads) throws MalformedVectorsException {
+    private static Expectation expectation(JsonFields fields, int reads) throws JsonFormatException {
         String resultName = fields.text("result");
         Expectation.Result result = Expectation.Result.byJsonName(resultName);
         if (result == null) {
@@ -266,110 +257,5 @@ final class CorpusJson {
             hashes.add(allowed);
         }
         return new Expectation(result, kr, clause, hashes, readKr);
-    }
-
-    private static Call call(Fields fields, String field, JsonNode node) throws MalformedVectorsException {
-        try {
-            return CallJson.fromJson(node);
-        } catch (CallJson.FieldException e) {
-            throw fields.error(field, e.getMessage());
-        }
-    }
-
-    /** One JSON object being read: every error names where it is ("test 17: ") and the field. */
-    private static final class Fields {
-        private final String where;
-        private final String path;
-        private final JsonNode node;
-
-        Fields(String where, JsonNode node, Set<String> allowed) throws MalformedVectorsException {
-            this(where, "", node, allowed);
-        }
-
-        private Fields(String where, String path, JsonNode node, Set<String> allowed) throws MalformedVectorsException {
-            this.where = where;
-            this.path = path;
-            this.node = node;
-            if (node == null || !node.isObject()) {
-                throw new MalformedVectorsException(where + (path.isEmpty() ? "expected a JSON object"
-                        : "field \"" + path.substring(0, path.length() - 1) + "\": expected a JSON object"));
-            }
-            Iterator<String> names = node.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    throw error(name, "unknown field");
-                }
-            }
-        }
-
-        Fields nested(String field, JsonNode value, Set<String> allowed) throws MalformedVectorsException {
-            return new Fields(where, path + field + ".", value, allowed);
-        }
-
-        MalformedVectorsException error(String field, String problem) {
-            return new MalformedVectorsException(where + "field \"" + path + field + "\": " + problem);
-        }
-
-        private JsonNode required(String field) throws MalformedVectorsException {
-            JsonNode value = node.get(field);
-            if (value == null) {
-                throw error(field, "missing");
-            }
-            return value;
-        }
-
-        String text(String field) throws MalformedVectorsException {
-            JsonNode value = required(field);
-            if (!value.isTextual()) {
-                throw error(field, "expected a string, got " + value);
-            }
-            return value.textValue();
-        }
-
-        int integer(String field) throws MalformedVectorsException {
-            JsonNode value = required(field);
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-                throw error(field, "expected an integer, got " + value);
-            }
-            return value.intValue();
-        }
-
-        long hex(String field) throws MalformedVectorsException {
-            try {
-                return CallJson.parseHex(path + field, text(field));
-            } catch (CallJson.FieldException e) {
-                throw new MalformedVectorsException(where + e.getMessage());
-            }
-        }
-
-        JsonNode object(String field) throws MalformedVectorsException {
-            JsonNode value = required(field);
-            if (!value.isObject()) {
-                throw error(field, "expected a JSON object, got " + value.getNodeType());
-            }
-            return value;
-        }
-
-        JsonNode array(String field) throws MalformedVectorsException {
-            JsonNode value = required(field);
-            if (!value.isArray()) {
-                throw error(field, "expected an array, got " + value.getNodeType());
-            }
-            return value;
-        }
-
-        List<Integer> integers(String field) throws MalformedVectorsException {
-            JsonNode value = array(field);
-            List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < value.size(); i++) {
-                JsonNode item = value.get(i);
-                if (!item.isIntegralNumber() || !item.canConvertToInt()) {
-                    throw error(field + "[" + i + "]", "expected an integer, got " + item);
-                }
-                out.add(item.intValue());
-            }
-            return out;
-        }
     }
 }

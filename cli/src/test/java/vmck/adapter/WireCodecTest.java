@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vmck.json.JsonFormatException;
 import vmck.adapter.WireCodec.Request;
 import vmck.model.ReferenceVm;
 import vmck.scenario.AdapterFailure;
@@ -28,7 +29,7 @@ class WireCodecTest {
         return WireCodec.JSON.readTree(line);
     }
 
-    private static Reply decode(Call call, String line) throws WireException {
+    private static Reply decode(Call call, String line) throws JsonFormatException {
         Request request = WireCodec.call(5, call, new long[] {42, 43});
         return WireCodec.reply(call, WireCodec.response(line, request));
     }
@@ -82,7 +83,7 @@ class WireCodecTest {
             String response = WireCodec.line(handler.answer(request.line()).response());
             try {
                 actual.add(WireCodec.reply(call, WireCodec.response(response, request)));
-            } catch (WireException e) {
+            } catch (JsonFormatException e) {
                 throw new AssertionError(e);
             }
         }
@@ -91,7 +92,7 @@ class WireCodecTest {
     }
 
     @Test
-    void decodesUnsignedHexAndUnsignedKr() throws WireException {
+    void decodesUnsignedHexAndUnsignedKr() throws JsonFormatException {
         Reply reply = decode(new Call.VmRegion(0, 0), "{\"id\":5,\"kr\":0,\"address\":\"0xFFFFFFFFFFFFF000\","
                 + "\"size\":\"0x1000\",\"protection\":3,\"max_protection\":7}");
         assertThat(reply).isEqualTo(Reply.region(0, 0xFFFF_FFFF_FFFF_F000L, 0x1000, 3, 7));
@@ -100,13 +101,13 @@ class WireCodecTest {
     }
 
     @Test
-    void failedReadNeedsNoDataAndFailedRegionNoFields() throws WireException {
+    void failedReadNeedsNoDataAndFailedRegionNoFields() throws JsonFormatException {
         assertThat(decode(new Call.VmRead(0, 0, 1), "{\"id\":5,\"kr\":1}")).isEqualTo(Reply.read(1, null));
         assertThat(decode(new Call.VmRegion(0, 0), "{\"id\":5,\"kr\":3}")).isEqualTo(Reply.region(3, 0, 0, 0, 0));
     }
 
     private static void assertRejected(Call call, String line, String... fragments) {
-        assertThatThrownBy(() -> decode(call, line)).isInstanceOf(WireException.class)
+        assertThatThrownBy(() -> decode(call, line)).isInstanceOf(JsonFormatException.class)
                 .hasMessageContaining("request #5 (" + call.op() + ")").hasMessageContaining(fragments[0])
                 .satisfies(e -> assertThat(e.getMessage()).contains(fragments));
     }
@@ -163,7 +164,7 @@ class WireCodecTest {
     }
 
     @Test
-    void helloBuildsTheGeometryAndRejectsOtherProtocolsAndImpossibleGeometries() throws WireException {
+    void helloBuildsTheGeometryAndRejectsOtherProtocolsAndImpossibleGeometries() throws JsonFormatException {
         Request hello = WireCodec.hello(1);
         String good = "{\"id\":1,\"protocol\":1,\"name\":\"k\",\"version\":\"2\",\"page_size\":16384,"
                 + "\"min_address\":\"0x4000\",\"max_address\":\"0x800000000000\",\"address_bits\":64}";

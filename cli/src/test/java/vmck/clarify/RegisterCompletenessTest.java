@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import vmck.conformance.Scenario;
+import vmck.scenario.Scenario;
 import vmck.model.CopyDecision;
 import vmck.model.Finding;
 import vmck.spec.Ambiguity;

@@ -104,7 +104,7 @@ class MainTest {
                 + "{\"call\":{\"op\":\"vm_copy\",\"task\":0,\"source_address\":\"0x1000\",\"count\":\"twelve\",\"dest_address\":\"0x0\"}}\n");
         Run run = vmck("replay", trace.toString(), "--adapter", "reference");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("bad.jsonl:2").contains("\"count\"");
+        assertThat(run.err()).contains("bad.jsonl:2").contains("\"call.count\"");
     }
 
     @Test

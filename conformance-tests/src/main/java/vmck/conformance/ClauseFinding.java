@@ -4,6 +4,7 @@ import java.util.List;
 
 import vmck.engine.ChoiceSequence;
 import vmck.scenario.Reply;
+import vmck.scenario.Scenario;
 
 /**
  * The smallest scenario found that contradicts one clause, with what the model allowed, what

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -26,6 +27,7 @@ import vmck.scenario.Executor;
 import vmck.spec.Clause;
 import vmck.spec.Geometry;
 import vmck.spec.Profile;
+import vmck.scenario.Scenario;
 
 /**
  * The conformance suite: runs the differential stateful property and one focused property per
@@ -78,7 +80,24 @@ public final class ConformanceSuite {
 
     /** Runs the suite; {@code progress} hears one line per property. Never throws for a broken implementation. */
     public SuiteReport run(Executor executor, Consumer<String> progress) {
-        return new SuiteRun(executor, progress).run();
+        return new SuiteRun(executor, progress, plan(), true).run();
+    }
+
+    /**
+     * Runs one part of the suite, so a clause can be checked without the rest: {@code clause}'s own
+     * focused property, or, for null or a clause with no focused property (the helper calls'), the
+     * two general properties (which fail on any clause). A clause's verdict needs both parts: its
+     * focused property and the general ones. Violations met on the side are noted, not shrunk.
+     */
+    public SuiteReport runFor(Clause clause, Executor executor, Consumer<String> progress) {
+        Map<String, Clause> plan = new LinkedHashMap<>();
+        if (clause != null && focusedClauses(profile).contains(clause)) {
+            plan.put(clause.id(), clause);
+        } else {
+            plan.put(DIFFERENTIAL, null);
+            plan.put(LONG_RUN, null);
+        }
+        return new SuiteRun(executor, progress, plan, false).run();
     }
 
     /** Where the properties run, in order: the differential ones, then one per focused clause. */
@@ -131,7 +150,9 @@ public final class ConformanceSuite {
         private final Executor executor;
         private final Consumer<String> progress;
         private final Geometry geometry;
-        private final Map<String, Clause> plan = plan();
+        private final Map<String, Clause> plan;
+        /** Whether violations met on the side are shrunk and reported (the whole suite) or only noted. */
+        private final boolean shrinkSideFindings;
         private final Duration perProperty;
         private final ScenarioCheck scenarioCheck;
         private final AtomicReference<String> adapterFailure = new AtomicReference<>();
@@ -143,9 +164,11 @@ public final class ConformanceSuite {
         private final Map<String, Failing> failing = new ConcurrentHashMap<>();
         private final long start = System.nanoTime();
 
-        SuiteRun(Executor executor, Consumer<String> progress) {
+        SuiteRun(Executor executor, Consumer<String> progress, Map<String, Clause> plan, boolean shrinkSideFindings) {
             this.executor = executor;
             this.progress = progress;
+            this.plan = plan;
+            this.shrinkSideFindings = shrinkSideFindings;
             this.geometry = executor.geometry();
             this.perProperty = config.budget().dividedBy(plan.size());
             this.scenarioCheck = new ScenarioCheck(profile, geometry);
@@ -160,7 +183,7 @@ public final class ConformanceSuite {
             }
             // Shrink what the focused properties found on the side, unless a property found it as its own.
             for (Map.Entry<Clause, SideFinding> side : new TreeMap<>(sideFindings).entrySet()) {
-                if (!findings.containsKey(side.getKey()) && !over()) {
+                if (shrinkSideFindings && !findings.containsKey(side.getKey()) && !over()) {
                     shrinkSideFinding(side.getKey(), side.getValue());
                 }
             }
@@ -282,26 +305,31 @@ public final class ConformanceSuite {
 
         /**
          * A last pass on the calls themselves (the language-neutral form a trace keeps): drop each call
-         * whose removal leaves the same clause violated. Shrinking the choice sequence gets close;
-         * this removes what the generator's structure kept (a no-op copy, a spare write).
+         * whose removal leaves the same clause violated by the last call. Shrinking the choice sequence
+         * gets close; this removes what the generator's structure kept (a no-op copy, a spare write).
          */
         private ScenarioCheck.Checked withoutNeedlessCalls(ScenarioCheck.Checked checked) {
             Clause clause = checked.violation().clause();
-            ScenarioCheck.Checked best = checked;
-            for (int i = best.scenario().calls().size() - 2; i >= 0 && !stopRequested.getAsBoolean(); i--) {
-                List<vmck.scenario.Call> calls = new ArrayList<>(best.scenario().calls());
-                calls.remove(i);
-                try {
-                    ScenarioCheck.Checked shorter = scenarioCheck.runAsIs(executor, new Scenario(calls));
-                    if (shorter.violation() != null && shorter.violation().clause() == clause
-                            && shorter.violation().callIndex() == calls.size() - 1) {
-                        best = shorter;
-                    }
-                } catch (AdapterFailure e) {
-                    return best;
+            AtomicReference<ScenarioCheck.Checked> best = new AtomicReference<>(checked);
+            AtomicBoolean broken = new AtomicBoolean();
+            checked.scenario().withoutNeedlessCalls(shorter -> {
+                if (broken.get() || stopRequested.getAsBoolean()) {
+                    return false;
                 }
-            }
-            return best;
+                try {
+                    ScenarioCheck.Checked run = scenarioCheck.runAsIs(executor, shorter);
+                    boolean same = run.violation() != null && run.violation().clause() == clause
+                            && run.violation().callIndex() == shorter.calls().size() - 1;
+                    if (same) {
+                        best.set(run);
+                    }
+                    return same;
+                } catch (AdapterFailure e) {
+                    broken.set(true); // keep what was seen to fail
+                    return false;
+                }
+            });
+            return best.get();
         }
     }
 

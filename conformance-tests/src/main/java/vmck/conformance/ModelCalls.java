@@ -16,19 +16,27 @@ public final class ModelCalls {
      * {@code state} and returns the model's verdict.
      */
     public static ReferenceModel.Verdict applyHelper(ReferenceModel model, AddressSpace state, Call call) {
-        if (call instanceof Call.VmAllocate c) {
-            ReferenceModel.Allocation allocation = model.allocate(state, c.address(), c.size(), c.anywhere());
-            return new ReferenceModel.Verdict(allocation.kr(), allocation.clause());
-        }
-        if (call instanceof Call.VmDeallocate c) {
-            return model.deallocate(state, c.address(), c.size());
-        }
-        if (call instanceof Call.VmProtect c) {
-            return model.protect(state, c.address(), c.size(), c.setMaximum(), c.newProtection());
-        }
-        if (call instanceof Call.VmWrite c) {
-            return model.write(state, c.address(), c.data());
-        }
-        throw new IllegalArgumentException("not a memory-changing helper call: " + call.describe());
+        return call.accept(new Call.Otherwise<ReferenceModel.Verdict, RuntimeException>() {
+            public ReferenceModel.Verdict allocate(Call.VmAllocate c) {
+                ReferenceModel.Allocation allocation = model.allocate(state, c.address(), c.size(), c.anywhere());
+                return new ReferenceModel.Verdict(allocation.kr(), allocation.clause());
+            }
+
+            public ReferenceModel.Verdict deallocate(Call.VmDeallocate c) {
+                return model.deallocate(state, c.address(), c.size());
+            }
+
+            public ReferenceModel.Verdict protect(Call.VmProtect c) {
+                return model.protect(state, c.address(), c.size(), c.setMaximum(), c.newProtection());
+            }
+
+            public ReferenceModel.Verdict write(Call.VmWrite c) {
+                return model.write(state, c.address(), c.data());
+            }
+
+            protected ReferenceModel.Verdict otherwise(Call other) {
+                throw new IllegalArgumentException("not a memory-changing helper call: " + other.describe());
+            }
+        });
     }
 }

@@ -9,6 +9,7 @@ import vmck.scenario.Executor;
 import vmck.scenario.Reply;
 import vmck.spec.Geometry;
 import vmck.spec.Profile;
+import vmck.scenario.Scenario;
 
 /**
  * Runs a scenario on an implementation and checks it, pinning down which call caused a wrong

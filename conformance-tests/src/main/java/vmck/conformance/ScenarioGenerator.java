@@ -15,6 +15,7 @@ import vmck.spec.Geometry;
 import vmck.spec.KernReturn;
 import vmck.spec.Profile;
 import vmck.spec.VmProt;
+import vmck.scenario.Scenario;
 
 /**
  * Generates stateful scenarios from one choice sequence: a layout built with the common-ground

@@ -27,13 +27,11 @@ import vmck.spec.VmProt;
  */
 public final class TraceChecker {
 
-    /** More states than this means the profile allows too much to check; keep the first ones. */
-    private static final int MAX_STATES = 16;
     private static final int SUCCESS = KernReturn.KERN_SUCCESS.code();
 
     private final ReferenceModel model;
     private final Geometry geometry;
-    private List<AddressSpace> states;
+    private final AllowedStates states;
     /** Successful vm_copy calls so far, for attributing later observations (VMC-COPY-2). */
     private final List<Call.VmCopy> completedCopies = new ArrayList<>();
     private final EnumSet<Clause> exercised = EnumSet.noneOf(Clause.class);
@@ -44,7 +42,7 @@ public final class TraceChecker {
     public TraceChecker(Profile profile, Geometry geometry) {
         this.model = new ReferenceModel(profile, geometry);
         this.geometry = geometry;
-        this.states = new ArrayList<>(List.of(new AddressSpace(geometry)));
+        this.states = new AllowedStates(geometry);
     }
 
     /** The outcome of checking one trace. */
@@ -68,16 +66,23 @@ public final class TraceChecker {
 
     /** Checks one call's reply and advances the allowed states; returns the violation, if any. */
     Violation step(int index, Call call, Reply reply) {
-        Violation violation;
-        if (call instanceof Call.VmCopy copy) {
-            violation = checkCopy(index, copy, reply);
-        } else if (call instanceof Call.VmRead read) {
-            violation = checkRead(index, read, reply);
-        } else if (call instanceof Call.VmRegion region) {
-            violation = checkRegion(index, region, reply);
-        } else {
-            violation = checkHelper(index, call, reply);
-        }
+        Violation violation = call.accept(new Call.Otherwise<Violation, RuntimeException>() {
+            protected Violation otherwise(Call helper) {
+                return checkHelper(index, helper, reply);
+            }
+
+            public Violation copy(Call.VmCopy c) {
+                return checkCopy(index, c, reply);
+            }
+
+            public Violation read(Call.VmRead c) {
+                return checkRead(index, c, reply);
+            }
+
+            public Violation region(Call.VmRegion c) {
+                return checkRegion(index, c, reply);
+            }
+        });
         if (call.mutates()) {
             lastMutation = call;
             lastMutationReply = reply;
@@ -89,28 +94,16 @@ public final class TraceChecker {
 
     private Violation checkCopy(int index, Call.VmCopy copy, Reply reply) {
         boolean live = copy.task() == Call.LIVE_TASK;
-        CopyDecision first = model.decideCopy(live ? states.get(0) : null,
+        CopyDecision first = model.decideCopy(live ? states.first() : null,
                 copy.sourceAddress(), copy.count(), copy.destAddress());
         noteExercised(first);
-        List<AddressSpace> next = new ArrayList<>();
-        for (AddressSpace state : states) {
+        boolean explained = states.copy(model, copy, state -> {
             CopyDecision decision = live ? model.decideCopy(state, copy.sourceAddress(), copy.count(), copy.destAddress()) : first;
-            List<CopyDecision.Outcome> matching = decision.outcomes().stream()
-                    .filter(outcome -> outcome.kr() == reply.kr()).toList();
-            for (CopyDecision.Outcome outcome : matching) {
-                AddressSpace after = matching.size() == 1 ? state : state.copy();
-                if (live) {
-                    model.applyCopy(after, copy.sourceAddress(), copy.destAddress(), outcome);
-                }
-                if (next.size() < MAX_STATES) {
-                    next.add(after);
-                }
-            }
-        }
-        if (next.isEmpty()) {
+            return decision.outcomes().stream().filter(outcome -> outcome.kr() == reply.kr()).toList();
+        });
+        if (!explained) {
             return new Violation(index, first.blame(reply.kr()), false, first.toString(), KernReturn.describe(reply.kr()));
         }
-        states = next;
         if (reply.kr() == SUCCESS && live && copy.count() != 0) {
             completedCopies.add(copy);
         }
@@ -144,7 +137,7 @@ public final class TraceChecker {
         if (read.task() != Call.LIVE_TASK) {
             return checkDeadTaskCall(index, reply);
         }
-        ReferenceModel.Read expected = model.read(states.get(0), read.address(), read.size());
+        ReferenceModel.Read expected = model.read(states.first(), read.address(), read.size());
         if (reply.kr() != expected.kr()) {
             return observationViolation(index, read.address(), expected.clause(),
                     KernReturn.describe(expected.kr()), KernReturn.describe(reply.kr()));
@@ -156,22 +149,15 @@ public final class TraceChecker {
             return new Violation(index, Clause.VMH_READ_1, true, read.size() + " bytes",
                     reply.data() == null ? "no data" : reply.data().length + " bytes");
         }
-        List<AddressSpace> consistent = new ArrayList<>();
-        for (AddressSpace state : states) {
-            if (java.util.Arrays.equals(state.bytes(read.address(), (int) read.size()), reply.data())) {
-                consistent.add(state);
-            }
-        }
         noteObservationExercised(read.address(), read.size());
-        if (consistent.isEmpty()) {
-            byte[] wanted = states.get(0).bytes(read.address(), (int) read.size());
+        if (!states.retain(state -> java.util.Arrays.equals(state.bytes(read.address(), (int) read.size()), reply.data()))) {
+            byte[] wanted = states.first().bytes(read.address(), (int) read.size());
             int at = java.util.Arrays.mismatch(wanted, reply.data());
             long address = read.address() + at;
             return observationViolation(index, address, Clause.VMH_READ_1,
                     "byte at " + Geometry.hex(address) + " = " + hexByte(wanted[at]),
                     hexByte(reply.data()[at]) + " (" + excerpt(reply.data(), at) + ")");
         }
-        states = consistent;
         return null;
     }
 
@@ -179,7 +165,7 @@ public final class TraceChecker {
         if (query.task() != Call.LIVE_TASK) {
             return checkDeadTaskCall(index, reply);
         }
-        ReferenceModel.Region expected = model.region(states.get(0), query.address());
+        ReferenceModel.Region expected = model.region(states.first(), query.address());
         if (!expected.allowedCodes().contains(reply.kr())) {
             return observationViolation(index, query.address(), Clause.VMH_REGION_1,
                     describeCodes(expected.allowedCodes()), KernReturn.describe(reply.kr()));
@@ -188,7 +174,7 @@ public final class TraceChecker {
             return null;
         }
         noteRegionExercised();
-        RegionProblem problem = regionProblem(states.get(0), query.address(), reply);
+        RegionProblem problem = regionProblem(states.first(), query.address(), reply);
         if (problem == null) {
             return null;
         }
@@ -318,10 +304,7 @@ public final class TraceChecker {
             // Kernels choose addresses differently: any free, page-aligned place in the user range will do.
             expected = anywhereAllocation(allocate, reply);
         } else {
-            expected = ModelCalls.applyHelper(model, states.get(0), call);
-            for (AddressSpace other : states.subList(1, states.size())) {
-                ModelCalls.applyHelper(model, other, call);
-            }
+            expected = states.helper(model, call);
             if (call instanceof Call.VmAllocate allocate) {
                 expectedAddress = expected.kr() == SUCCESS ? geometry.truncPage(allocate.address()) : reply.address();
             }
@@ -342,11 +325,11 @@ public final class TraceChecker {
             return new ReferenceModel.Verdict(reply.kr(), Clause.VMH_ALLOC_2);
         }
         if (reply.kr() != SUCCESS) {
-            ReferenceModel.Allocation placed = model.allocate(states.get(0).copy(), 0, allocate.size(), true);
+            ReferenceModel.Allocation placed = model.allocate(states.first().copy(), 0, allocate.size(), true);
             return new ReferenceModel.Verdict(placed.kr(), placed.clause());
         }
         ReferenceModel.Allocation placed = null;
-        for (AddressSpace state : states) {
+        for (AddressSpace state : states.all()) {
             placed = model.allocate(state, reply.address(), allocate.size(), false);
         }
         // Taking the place the implementation chose is right only if it was free and aligned.
@@ -359,26 +342,37 @@ public final class TraceChecker {
                 : new Violation(index, Clause.VMC_TASK_1, false, dead.toString(), KernReturn.describe(reply.kr()));
     }
 
+    /** The clause that decides a call: the helper call's own, VMC-COPY-1 for a vm_copy. */
     static Clause helperClause(Call call) {
-        if (call instanceof Call.VmAllocate c) {
-            return c.anywhere() ? Clause.VMH_ALLOC_2 : Clause.VMH_ALLOC_1;
-        }
-        if (call instanceof Call.VmDeallocate) {
-            return Clause.VMH_DEALLOC_1;
-        }
-        if (call instanceof Call.VmProtect c) {
-            return c.setMaximum() ? Clause.VMH_PROT_3 : Clause.VMH_PROT_1;
-        }
-        if (call instanceof Call.VmWrite) {
-            return Clause.VMH_WRITE_1;
-        }
-        if (call instanceof Call.VmRead) {
-            return Clause.VMH_READ_1;
-        }
-        if (call instanceof Call.VmRegion) {
-            return Clause.VMH_REGION_1;
-        }
-        return Clause.VMC_COPY_1;
+        return call.accept(new Call.Visitor<Clause, RuntimeException>() {
+            public Clause allocate(Call.VmAllocate c) {
+                return c.anywhere() ? Clause.VMH_ALLOC_2 : Clause.VMH_ALLOC_1;
+            }
+
+            public Clause deallocate(Call.VmDeallocate c) {
+                return Clause.VMH_DEALLOC_1;
+            }
+
+            public Clause protect(Call.VmProtect c) {
+                return c.setMaximum() ? Clause.VMH_PROT_3 : Clause.VMH_PROT_1;
+            }
+
+            public Clause write(Call.VmWrite c) {
+                return Clause.VMH_WRITE_1;
+            }
+
+            public Clause copy(Call.VmCopy c) {
+                return Clause.VMC_COPY_1;
+            }
+
+            public Clause read(Call.VmRead c) {
+                return Clause.VMH_READ_1;
+            }
+
+            public Clause region(Call.VmRegion c) {
+                return Clause.VMH_REGION_1;
+            }
+        });
     }
 
     // ------------------------------------------------------------------ small helpers

@@ -30,11 +30,71 @@ public sealed interface Call {
     /** One line for op listings and reports, e.g. {@code vm_copy(src=0x1000, count=0x2000, dst=0x5000)}. */
     String describe();
 
+    /**
+     * Takes {@code visitor} to the method for this kind of call: the one dispatch over calls (Java
+     * 17 has no pattern switch), and the compiler checks that every visitor handles every kind.
+     */
+    <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X;
+
+    /** One method per kind of call; {@code X} is what the methods may throw ({@link RuntimeException} for nothing checked). */
+    interface Visitor<R, X extends Exception> {
+        R allocate(VmAllocate call) throws X;
+
+        R deallocate(VmDeallocate call) throws X;
+
+        R protect(VmProtect call) throws X;
+
+        R write(VmWrite call) throws X;
+
+        R copy(VmCopy call) throws X;
+
+        R read(VmRead call) throws X;
+
+        R region(VmRegion call) throws X;
+    }
+
+    /** A visitor with a {@code default} branch: every kind of call it does not override goes to {@link #otherwise}. */
+    abstract class Otherwise<R, X extends Exception> implements Visitor<R, X> {
+        protected abstract R otherwise(Call call) throws X;
+
+        public R allocate(VmAllocate call) throws X {
+            return otherwise(call);
+        }
+
+        public R deallocate(VmDeallocate call) throws X {
+            return otherwise(call);
+        }
+
+        public R protect(VmProtect call) throws X {
+            return otherwise(call);
+        }
+
+        public R write(VmWrite call) throws X {
+            return otherwise(call);
+        }
+
+        public R copy(VmCopy call) throws X {
+            return otherwise(call);
+        }
+
+        public R read(VmRead call) throws X {
+            return otherwise(call);
+        }
+
+        public R region(VmRegion call) throws X {
+            return otherwise(call);
+        }
+    }
+
     static String taskName(int task) {
         return task == LIVE_TASK ? "" : task == DEAD_TASK ? "task=dead, " : "task=#" + task + ", ";
     }
 
     record VmAllocate(int task, long address, long size, boolean anywhere) implements Call {
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.allocate(this);
+        }
+
         public String op() {
             return "vm_allocate";
         }
@@ -46,6 +106,10 @@ public sealed interface Call {
     }
 
     record VmDeallocate(int task, long address, long size) implements Call {
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.deallocate(this);
+        }
+
         public String op() {
             return "vm_deallocate";
         }
@@ -57,6 +121,10 @@ public sealed interface Call {
     }
 
     record VmProtect(int task, long address, long size, boolean setMaximum, int newProtection) implements Call {
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.protect(this);
+        }
+
         public String op() {
             return "vm_protect";
         }
@@ -72,6 +140,10 @@ public sealed interface Call {
      * trace stays short and readable while the implementation receives real bytes.
      */
     record VmWrite(int task, long address, int size, int pattern) implements Call {
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.write(this);
+        }
+
         public String op() {
             return "vm_write";
         }
@@ -87,6 +159,10 @@ public sealed interface Call {
     }
 
     record VmCopy(int task, long sourceAddress, long count, long destAddress) implements Call {
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.copy(this);
+        }
+
         public String op() {
             return "vm_copy";
         }
@@ -98,6 +174,10 @@ public sealed interface Call {
     }
 
     record VmRead(int task, long address, long size) implements Call {
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.read(this);
+        }
+
         public String op() {
             return "vm_read";
         }
@@ -113,6 +193,10 @@ public sealed interface Call {
     }
 
     record VmRegion(int task, long address) implements Call {
+        public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+            return visitor.region(this);
+        }
+
         public String op() {
             return "vm_region";
         }

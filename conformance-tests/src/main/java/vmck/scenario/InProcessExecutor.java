@@ -62,29 +62,38 @@ public final class InProcessExecutor implements Executor {
 
     /** One call through the SPI. */
     static Reply execute(MachVm vm, Call call, long[] handles) {
-        if (call instanceof Call.VmAllocate c) {
-            MachVm.AllocateResult r = vm.vmAllocate(handles[c.task()], c.address(), c.size(), c.anywhere());
-            return Reply.allocated(r.kr(), r.address());
-        }
-        if (call instanceof Call.VmDeallocate c) {
-            return Reply.of(vm.vmDeallocate(handles[c.task()], c.address(), c.size()));
-        }
-        if (call instanceof Call.VmProtect c) {
-            return Reply.of(vm.vmProtect(handles[c.task()], c.address(), c.size(), c.setMaximum(), c.newProtection()));
-        }
-        if (call instanceof Call.VmWrite c) {
-            return Reply.of(vm.vmWrite(handles[c.task()], c.address(), c.data()));
-        }
-        if (call instanceof Call.VmCopy c) {
-            return Reply.of(vm.vmCopy(handles[c.task()], c.sourceAddress(), c.count(), c.destAddress()));
-        }
-        if (call instanceof Call.VmRead c) {
-            MachVm.ReadResult r = vm.vmRead(handles[c.task()], c.address(), c.size());
-            return Reply.read(r.kr(), r.data());
-        }
-        Call.VmRegion c = (Call.VmRegion) call;
-        MachVm.RegionResult r = vm.vmRegion(handles[c.task()], c.address());
-        return Reply.region(r.kr(), r.address(), r.size(), r.protection(), r.maxProtection());
+        return call.accept(new Call.Visitor<Reply, RuntimeException>() {
+            public Reply allocate(Call.VmAllocate c) {
+                MachVm.AllocateResult r = vm.vmAllocate(handles[c.task()], c.address(), c.size(), c.anywhere());
+                return Reply.allocated(r.kr(), r.address());
+            }
+
+            public Reply deallocate(Call.VmDeallocate c) {
+                return Reply.of(vm.vmDeallocate(handles[c.task()], c.address(), c.size()));
+            }
+
+            public Reply protect(Call.VmProtect c) {
+                return Reply.of(vm.vmProtect(handles[c.task()], c.address(), c.size(), c.setMaximum(), c.newProtection()));
+            }
+
+            public Reply write(Call.VmWrite c) {
+                return Reply.of(vm.vmWrite(handles[c.task()], c.address(), c.data()));
+            }
+
+            public Reply copy(Call.VmCopy c) {
+                return Reply.of(vm.vmCopy(handles[c.task()], c.sourceAddress(), c.count(), c.destAddress()));
+            }
+
+            public Reply read(Call.VmRead c) {
+                MachVm.ReadResult r = vm.vmRead(handles[c.task()], c.address(), c.size());
+                return Reply.read(r.kr(), r.data());
+            }
+
+            public Reply region(Call.VmRegion c) {
+                MachVm.RegionResult r = vm.vmRegion(handles[c.task()], c.address());
+                return Reply.region(r.kr(), r.address(), r.size(), r.protection(), r.maxProtection());
+            }
+        });
     }
 
     /** Each run gets its own instance from the factory, so runs on both cores cannot meet. */

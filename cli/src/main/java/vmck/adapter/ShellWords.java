@@ -8,9 +8,9 @@ import java.util.List;
  * backslashes), without running a shell: no variables, globs, pipes or redirections, so what the
  * user typed is exactly what is executed.
  */
-public final class CommandLine {
+public final class ShellWords {
 
-    private CommandLine() {
+    private ShellWords() {
     }
 
     /**

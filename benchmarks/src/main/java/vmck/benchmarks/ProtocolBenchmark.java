@@ -1,10 +1,12 @@
-package vmck.adapter;
+package vmck.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import vmck.adapter.ProcessExecutor;
+import vmck.adapter.ProtocolServer;
 import vmck.model.ReferenceVm;
 import vmck.scenario.AdapterFailure;
 import vmck.scenario.Call;
@@ -15,9 +17,10 @@ import vmck.spec.Profiles;
 
 /**
  * Measures calls per second through protocol v1 (ProcessExecutor to ProtocolServer in a child JVM)
- * against the same scenarios run in process, to show what the wire costs. Not a test.
+ * against the same scenarios run in process, to show what the wire costs. Not a test, and not JMH:
+ * the figure is a whole-protocol round trip, child JVM included.
  *
- * <pre>java -cp &lt;classpath&gt; vmck.adapter.ProtocolBenchmark [calls-per-scenario [scenarios]]</pre>
+ * <pre>java -cp benchmarks/target/vmck-benchmarks.jar vmck.benchmarks.ProtocolBenchmark [calls-per-scenario [scenarios]]</pre>
  */
 public final class ProtocolBenchmark {
 
