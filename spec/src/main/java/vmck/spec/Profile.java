@@ -26,6 +26,10 @@ import java.util.Set;
  *                             share a non-zero page offset that is done in head, body and tail passes:
  *                             a destination fault beyond the head's page may leave the head (the bytes
  *                             up to the destination's first page boundary) written (XNU; VMC-ATOMIC-1)
+ * @param nativeGeometry       the geometry of the system the profile is named after; {@code vmck serve}
+ *                             serves it unless told otherwise (any profile may be run on any geometry)
+ * @param deadTaskResult       the code the profile's system gives for a call on a dead task, one of
+ *                             {@code invalidTaskResults}: what a served model answers (checkers allow the set)
  */
 public record Profile(
         String name,
@@ -37,7 +41,18 @@ public record Profile(
         boolean sourceNeedsMaxRead,
         long bufferedCopyLimit,
         String provenance,
-        int splitCopyMinPages) {
+        int splitCopyMinPages,
+        Geometry nativeGeometry,
+        int deadTaskResult) {
+
+    /** A profile of an i386 system whose dead-task answer is the lowest allowed code. */
+    public Profile(String name, String summary, List<Check> checkOrder, Set<Integer> invalidTaskResults,
+                   Bounds sourceBounds, Bounds destinationBounds, boolean sourceNeedsMaxRead,
+                   long bufferedCopyLimit, String provenance, int splitCopyMinPages) {
+        this(name, summary, checkOrder, invalidTaskResults, sourceBounds, destinationBounds, sourceNeedsMaxRead,
+                bufferedCopyLimit, provenance, splitCopyMinPages, Geometry.I386,
+                invalidTaskResults.stream().min(Integer::compare).orElse(0));
+    }
 
     /** A profile without split copies ({@code splitCopyMinPages} 0). */
     public Profile(String name, String summary, List<Check> checkOrder, Set<Integer> invalidTaskResults,
@@ -64,6 +79,12 @@ public record Profile(
         }
         if (invalidTaskResults.isEmpty()) {
             throw new IllegalArgumentException(name + ": at least one result must be allowed for an invalid task");
+        }
+        if (!invalidTaskResults.contains(deadTaskResult)) {
+            throw new IllegalArgumentException(name + ": deadTaskResult must be one of invalidTaskResults");
+        }
+        if (nativeGeometry == null) {
+            throw new IllegalArgumentException(name + ": nativeGeometry is required");
         }
     }
 

@@ -24,7 +24,9 @@ public final class Profiles {
             false,
             0,
             "vm_copy.man lines 86-108 (DESCRIPTION, DIAGNOSTICS, BUGS)",
-            0);
+            0,
+            Geometry.I386,
+            KernReturn.KERN_INVALID_ARGUMENT.code()); // the man page is silent (AMB-14): vmck serve's long-standing answer
 
     /** GNU Mach 1.8 as its source shows: count 0 first, alignment only after the source walk. */
     public static final Profile GNUMACH = new Profile(
@@ -37,7 +39,9 @@ public final class Profiles {
             false,
             0,
             "gnumach vm/vm_user.c vm_copy; vm/vm_map.c vm_map_copyin, vm_map_copy_overwrite",
-            0);
+            0,
+            Geometry.I386,
+            KernReturn.MACH_SEND_INVALID_DEST.code()); // observed on GNU Mach 1.8 for a terminated name (AMB-14)
 
     private static final List<Check> XNU_ORDER =
             List.of(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION);
@@ -66,7 +70,9 @@ public final class Profiles {
             true,
             16384,
             XNU_PROVENANCE,
-            XNU_SPLIT_COPY_MIN_PAGES);
+            XNU_SPLIT_COPY_MIN_PAGES,
+            Geometry.X86_64,
+            KernReturn.MACH_SEND_INVALID_DEST.code()); // XNU's own test for a dead port (AMB-14)
 
     /** XNU for 64-bit arm64 processes (16 KiB pages): as {@link #XNU}, with copies up to 32 KiB buffered. */
     public static final Profile XNU_ARM64 = new Profile(
@@ -79,7 +85,9 @@ public final class Profiles {
             true,
             32768,
             XNU_PROVENANCE,
-            XNU_SPLIT_COPY_MIN_PAGES);
+            XNU_SPLIT_COPY_MIN_PAGES,
+            Geometry.ARM64,
+            KernReturn.MACH_SEND_INVALID_DEST.code());
 
     private static final List<Profile> ALL = List.of(MACH3, GNUMACH, XNU, XNU_ARM64);
 

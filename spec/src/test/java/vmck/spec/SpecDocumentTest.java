@@ -169,6 +169,8 @@ class SpecDocumentTest {
                 | destinationBounds | CHECKED_FIRST | CHECKED_FIRST |
                 | sourceNeedsMaxRead | false | false |
                 | bufferedCopyLimit | 0 | 0 |
+                | nativeGeometry | i386 | i386 |
+                | deadTaskResult | KERN_INVALID_ARGUMENT | MACH_SEND_INVALID_DEST |
                 | provenance | %s | %s |
                 """.formatted(Profiles.MACH3.provenance(), Profiles.GNUMACH.provenance());
         assertThat(SpecChecks.profileTableMismatches(SpecDocument.parse(table), List.of(Profiles.MACH3, Profiles.GNUMACH)))
