@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     int scenarios;
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = "Write report.md, report.json, junit.xml and one trace per failure here.")
+            description = "Write report.md, report.html, report.json, junit.xml and one trace per failure here.")
     Path reportDirectory;
 
     @Option(names = "--vectors", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
