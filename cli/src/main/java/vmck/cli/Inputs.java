@@ -37,6 +37,8 @@ final class Inputs {
             return reader.read(file);
         } catch (CharacterCodingException e) {
             throw new UsageException(what + " " + file + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + what + " " + file + ": " + Failures.describe(e));
         }
     }
 
