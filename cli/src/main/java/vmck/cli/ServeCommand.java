@@ -50,9 +50,14 @@ final class ServeCommand implements Callable<Integer> {
     /** The profile's native geometry, each part overridden by its flag; an impossible one is a usage error. */
     Geometry geometry() throws CallJson.FieldException {
         Geometry base = profile.nativeGeometry();
-        return new Geometry(pageSize != null ? pageSize : base.pageSize(),
+        try {
+            return new Geometry(pageSize != null ? pageSize : base.pageSize(),
                 addressBits != null ? addressBits : base.addressBits(),
                 minAddress != null ? CallJson.parseHex("--min-address", minAddress) : base.minAddress(),
-                maxAddress != null ? CallJson.parseHex("--max-address", maxAddress) : base.maxAddress());
+                    maxAddress != null ? CallJson.parseHex("--max-address", maxAddress) : base.maxAddress());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + " (the flags given override parts of " + profile.name()
+                    + "'s native geometry, " + base + ")");
+        }
     }
 }
