@@ -149,7 +149,7 @@ public final class WireCodec {
         }
         String name = response.text("name");
         String version = response.text("version");
-        int pageSize = response.integer("page_size", true);
+        int pageSize = response.integerOrHex("page_size");
         long min = response.hex("min_address", true);
         long max = response.hex("max_address", true);
         int bits = response.integer("address_bits", true);
@@ -257,6 +257,22 @@ public final class WireCodec {
                 throw bad(field, value, "a 32-bit integer");
             }
             return value.intValue();
+        }
+
+        /**
+         * A required 32-bit value the contract sends as a JSON integer but an adapter may send as
+         * a hex string, following the rule for sizes ({@code page_size}: spec/PROTOCOL.md).
+         */
+        int integerOrHex(String field) throws WireException {
+            JsonNode value = require(field);
+            if (value.isTextual()) {
+                Long parsed = parseHex(value.textValue());
+                if (parsed == null || parsed > Integer.MAX_VALUE || parsed < 0) {
+                    throw bad(field, value, "a 32-bit integer, or a string of 0x and hex digits");
+                }
+                return parsed.intValue();
+            }
+            return integer(field, true);
         }
 
         long taskHandle(String field) throws WireException {
