@@ -88,7 +88,7 @@ class MainTest {
                 "--scenarios", "20", "--report", reports.toString());
         assertThat(run.exitCode()).as(run.out()).isEqualTo(3);
         assertThat(run.out()).as("the summary line says both").containsPattern(
-                "verdict: ADAPTER_FAILED \\(exit 3\\) after finding \\d+ violated clauses? \\(VMC-[A-Z0-9-]+.*\\): NONCONFORMANT, and the run is incomplete");
+                "verdict: ADAPTER_FAILED \\(exit 3\\) after finding \\d+ violated clauses? \\(VM[CH]-[A-Z0-9-]+.*\\): NONCONFORMANT, and the run is incomplete");
         JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
         assertThat(report.path("adapter_failure").asText()).contains("exited with status 9");
         List<String> failed = report.path("clauses").findValues("status").stream().map(JsonNode::asText)
