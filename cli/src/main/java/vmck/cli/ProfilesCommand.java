@@ -25,7 +25,7 @@ final class ProfilesCommand implements Callable<Integer> {
             System.out.println("  source needs max R:  " + profile.sourceNeedsMaxRead());
             System.out.println("  buffered copy limit: " + (profile.bufferedCopyLimit() == 0 ? "none" : profile.bufferedCopyLimit() + " bytes"));
             System.out.println("  served dead task:    " + KernReturn.describe(profile.deadTaskResult()));
-            System.out.println("  native geometry:     " + profile.nativeGeometry());
+            System.out.println("  native geometry:     " + ServeCommand.describe(profile.nativeGeometry()));
             System.out.println("  provenance:          " + profile.provenance());
             System.out.println();
         }

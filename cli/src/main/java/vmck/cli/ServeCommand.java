@@ -47,6 +47,12 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A geometry as its flags would give it. */
+    static String describe(Geometry geometry) {
+        return "--page-size " + geometry.pageSize() + " --address-bits " + geometry.addressBits() + " --min-address "
+                + Geometry.hex(geometry.minAddress()) + " --max-address " + Geometry.hex(geometry.maxAddress());
+    }
+
     /** The profile's native geometry, each part overridden by its flag; an impossible one is a usage error. */
     Geometry geometry() throws CallJson.FieldException {
         Geometry base = profile.nativeGeometry();
@@ -57,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
                     maxAddress != null ? CallJson.parseHex("--max-address", maxAddress) : base.maxAddress());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + " (the flags given override parts of " + profile.name()
-                    + "'s native geometry, " + base + ")");
+                    + "'s native geometry, " + describe(base) + ")");
         }
     }
 }
