@@ -67,7 +67,7 @@ final class CheckCommand implements Callable<Integer> {
             Inputs.prepareReportDirectory(reportDirectory); // before the run: a bad target must not cost the run
         }
         try (InterruptGuard guard = InterruptGuard.install()) {
-            SuiteReport report = runSuite(guard);
+            SuiteReport report = guard.withoutReaperKill(runSuite(guard));
             printSummary(report, System.out);
             if (reportDirectory != null) {
                 ReportWriter.write(report, reportDirectory);
@@ -119,6 +119,21 @@ final class CheckCommand implements Callable<Integer> {
 
         boolean stopRequested() {
             return stop.get();
+        }
+
+        /**
+         * On Ctrl-C, the adapter reaper (another shutdown hook) may kill the adapter a moment
+         * before this hook sets the stop flag, and the run then sees a dead adapter: that is the
+         * interrupt, not a broken adapter, so the report is marked interrupted instead (the
+         * adapter's last words still go to stderr).
+         */
+        SuiteReport withoutReaperKill(SuiteReport report) {
+            if (!stopRequested() || report.adapterFailure() == null) {
+                return report;
+            }
+            System.err.println("vmck: the adapter stopped during the interrupt: " + Failures.oneLine(report.adapterFailure()));
+            return new SuiteReport(report.implementation(), report.profile(), report.geometry(), report.config(), true,
+                    report.statuses(), report.findings(), report.checks(), report.properties(), null, report.elapsed());
         }
 
         private void onInterrupt() {
