@@ -48,6 +48,8 @@ final class ScenarioPicture {
     private final String id;
     private final long topPage;
     private final List<Column> columns = new ArrayList<>();
+    /** The drawing's width: the page strip's, or more when the texts need it; labels may use all of it. */
+    private int canvasWidth;
 
     private ScenarioPicture(Geometry geometry, AddressSpace space, List<Range> ranges, Long wrongByte, String id) {
         this.id = id;
@@ -183,6 +185,7 @@ final class ScenarioPicture {
         int longestText = Math.max(caption.lines().mapToInt(String::length).max().orElse(0),
                 12 + Math.max(expected.length(), observed.length()));
         int width = Math.max(width(), (int) (CHAR * longestText) + 3 * LEFT);
+        canvasWidth = width;
         out.append(String.format(Locale.ROOT, "<svg class=\"scenario\" data-clause=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" "
                 + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n",
                 esc(clause), width, height, width, height, esc(caption)));
@@ -227,7 +230,7 @@ final class ScenarioPicture {
             double labelWidth = CHAR * label.length();
             if (x1 - x0 >= labelWidth + 8) {
                 out.append(text(x0 + 4, y + BAR - 4, range.kind() + "-label", label, "fill:#fff;font-weight:bold"));
-            } else if (x1 + 6 + labelWidth <= width()) {
+            } else if (x1 + 6 + labelWidth <= canvasWidth) {
                 out.append(text(x1 + 6, y + BAR - 4, range.kind() + "-label", label, "fill:" + color + ";font-weight:bold"));
             } else {
                 out.append(text(Math.max(LEFT, x0 - 6 - labelWidth), y + BAR - 4, range.kind() + "-label", label,
@@ -250,7 +253,9 @@ final class ScenarioPicture {
                 out.append(String.format(Locale.ROOT, "<rect class=\"range overlap\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
                         + "fill=\"url(#hatch-%s)\" stroke=\"#7b3fa0\"/>%n", o0, y, o1 - o0, BAR, esc(id)));
                 long from = Long.compareUnsigned(source.start(), dest.start()) > 0 ? source.start() : dest.start();
-                out.append(text(o0 + 4, y + BAR - 4, "overlap-label", "overlap from " + Geometry.hex(from), "fill:#5a2d78"));
+                String label = "overlap from " + Geometry.hex(from);
+                double labelX = o1 - o0 >= CHAR * label.length() + 8 ? o0 + 4 : o1 + 6;
+                out.append(text(labelX, y + BAR - 4, "overlap-label", label, "fill:#5a2d78;font-weight:bold"));
             }
         }
     }
@@ -335,7 +340,7 @@ final class ScenarioPicture {
         if (wrongByte != null) {
             double x = xOf(wrongByte);
             String label = "first wrong byte " + Geometry.hex(wrongByte);
-            double labelX = Math.min(x + 8, width() - 7.5 * label.length());
+            double labelX = Math.min(x + 8, canvasWidth - CHAR * label.length());
             out.append(text(Math.max(LEFT, labelX), markerRow, "wrong-byte", label, "fill:#d00;font-weight:bold"));
         }
     }
