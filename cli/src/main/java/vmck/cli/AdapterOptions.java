@@ -27,7 +27,26 @@ final class AdapterOptions {
             description = "How long an adapter may take to answer hello, e.g. to boot a kernel (default: ${DEFAULT-VALUE}).")
     long startTimeoutSeconds;
 
+    /** The longest timeout accepted, in seconds: a day. */
+    static final long MAX_TIMEOUT_SECONDS = 24 * 3600;
+
+    /** An empty adapter or an out-of-range timeout is a usage error, found before anything starts. */
+    void checkOptions() {
+        if (adapter.isBlank()) {
+            throw new UsageException("--adapter is empty; give " + Adapters.builtIns());
+        }
+        checkSeconds("--timeout", requestTimeoutSeconds);
+        checkSeconds("--start-timeout", startTimeoutSeconds);
+    }
+
+    private static void checkSeconds(String option, long seconds) {
+        if (seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+            throw new UsageException(option + " must be between 1 and " + MAX_TIMEOUT_SECONDS + " seconds, got " + seconds);
+        }
+    }
+
     Executor open(Profile checkedProfile) throws AdapterFailure {
+        checkOptions();
         return Adapters.open(adapter, checkedProfile, Duration.ofSeconds(requestTimeoutSeconds),
                 Duration.ofSeconds(startTimeoutSeconds));
     }

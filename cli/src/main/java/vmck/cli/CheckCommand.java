@@ -37,6 +37,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every scenario (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    /** The longest --budget accepted: a week, far beyond any real run, well inside Duration's range. */
+    static final long MAX_SECONDS = 7 * 24 * 3600;
+
     @Option(names = "--budget", defaultValue = "120", paramLabel = "SECONDS",
             description = "Wall-clock budget for the whole run (default: ${DEFAULT-VALUE}).")
     long budgetSeconds;
@@ -46,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     int scenarios;
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = "Write report.md, report.json, junit.xml and one trace per failure here.")
+            description = "Write report.md, report.html, report.json, junit.xml and one trace per failure here.")
     Path reportDirectory;
 
     @Option(names = "--vectors", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
@@ -54,56 +57,123 @@ final class CheckCommand implements Callable<Integer> {
     String vectors;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        checkOptions();
         if (vectors != null) {
             Path file = vectors.isEmpty() ? Adapters.home().resolve("vectors/vm_copy_i386.json") : Path.of(vectors);
             return VectorsRun.run(file, adapterOptions, profile());
         }
-        PrintStream out = System.out;
-        PrintStream progress = System.err;
+        if (reportDirectory != null) {
+            Inputs.prepareReportDirectory(reportDirectory); // before the run: a bad target must not cost the run
+        }
+        try (InterruptGuard guard = InterruptGuard.install()) {
+            SuiteReport report = guard.withoutReaperKill(runSuite(guard));
+            printSummary(report, System.out);
+            if (reportDirectory != null) {
+                ReportWriter.write(report, reportDirectory);
+                System.out.println("report written to " + reportDirectory.toAbsolutePath());
+            }
+            return report.verdict().exitCode();
+        }
+    }
+
+    /** Out-of-range numbers and an empty adapter are usage errors, found before anything starts. */
+    private void checkOptions() {
+        if (budgetSeconds < 1 || budgetSeconds > MAX_SECONDS) {
+            throw new UsageException("--budget must be between 1 and " + MAX_SECONDS + " seconds, got " + budgetSeconds);
+        }
+        if (scenarios < 1) {
+            throw new UsageException("--scenarios must be at least 1, got " + scenarios);
+        }
+        adapterOptions.checkOptions();
+    }
+
+    /** Runs the suite; an adapter that cannot even start is thrown (exit 3), later failures are in the report. */
+    private SuiteReport runSuite(InterruptGuard guard) throws AdapterFailure {
         SuiteConfig config = SuiteConfig.defaults().withSeed(seed).withScenarios(scenarios)
                 .withBudget(Duration.ofSeconds(budgetSeconds));
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            // Ctrl-C: let the run wind down and write what it found before the JVM exits.
+        Profile profile = profile();
+        PrintStream progress = System.err;
+        try (Executor executor = adapterOptions.open(profile)) {
+            progress.printf("vmck: checking %s against profile %s (seed %d)%n", executor.name(), profile.name(), seed);
+            return new ConformanceSuite(profile, config, guard::stopRequested)
+                    .run(executor, line -> progress.println("  " + line));
+        }
+    }
+
+    /**
+     * Ctrl-C: a shutdown hook asks the run to wind down and holds the JVM until the report of what
+     * was found is written (then the JVM exits with 130, as for any SIGINT). Closing the guard
+     * releases the hook, or removes it when the run ended on its own.
+     */
+    static final class InterruptGuard implements AutoCloseable {
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private final Thread hook = new Thread(this::onInterrupt, "vmck-interrupt");
+
+        static InterruptGuard install() {
+            InterruptGuard guard = new InterruptGuard();
+            Runtime.getRuntime().addShutdownHook(guard.hook);
+            return guard;
+        }
+
+        boolean stopRequested() {
+            return stop.get();
+        }
+
+        /**
+         * On Ctrl-C, the adapter reaper (another shutdown hook) may kill the adapter a moment
+         * before this hook sets the stop flag, and the run then sees a dead adapter: that is the
+         * interrupt, not a broken adapter, so the report is marked interrupted instead (the
+         * adapter's last words still go to stderr).
+         */
+        SuiteReport withoutReaperKill(SuiteReport report) {
+            if (!stopRequested() || report.adapterFailure() == null) {
+                return report;
+            }
+            System.err.println("vmck: the adapter stopped during the interrupt: " + Failures.oneLine(report.adapterFailure()));
+            return new SuiteReport(report.implementation(), report.profile(), report.geometry(), report.config(), true,
+                    report.statuses(), report.findings(), report.checks(), report.properties(), null, report.elapsed());
+        }
+
+        private void onInterrupt() {
             stop.set(true);
-            progress.println("vmck: interrupted; writing what was found so far");
+            System.err.println("vmck: interrupted; writing what was found so far");
             try {
                 finished.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "vmck-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
-            SuiteReport report;
-            Profile profile = profile();
-            try (Executor executor = adapterOptions.open(profile)) {
-                progress.printf("vmck: checking %s against profile %s (seed %d)%n", executor.name(), profile.name(), seed);
-                report = new ConformanceSuite(profile, config, stop::get).run(executor, line -> progress.println("  " + line));
-            } catch (AdapterFailure failure) {
-                progress.println("vmck: the adapter could not be started: " + failure.getMessage());
-                return Main.ADAPTER_FAILED;
-            }
-            printSummary(report, out);
-            if (reportDirectory != null) {
-                ReportWriter.write(report, reportDirectory);
-                out.println("report written to " + reportDirectory.toAbsolutePath());
-            }
-            return report.verdict().exitCode();
-        } finally {
+        }
+
+        @Override
+        public void close() {
             finished.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is waiting for us and will let the JVM go
+                // the hook is running: it was waiting for us and now lets the JVM go
             }
         }
     }
 
     private Profile profile() {
         return adapterOptions.profile == null ? Profiles.defaultProfile() : adapterOptions.profile;
+    }
+
+    /**
+     * When the adapter failed after violations were found, both are true and the line says so:
+     * exit 3 wins over 1 because the run is incomplete (clauses after the failure were never
+     * checked) and a broken adapter must be fixed before any verdict can be complete; the
+     * violations found stand, with their traces.
+     */
+    private static String alsoViolated(SuiteReport report) {
+        if (report.adapterFailure() == null || report.findings().isEmpty()) {
+            return "";
+        }
+        return String.format(" (exit 3) after finding %d violated clause%s (%s): NONCONFORMANT, and the run is incomplete",
+                report.findings().size(), report.findings().size() == 1 ? "" : "s",
+                String.join(", ", report.findings().keySet().stream().map(Clause::id).toList()));
     }
 
     static void printSummary(SuiteReport report, PrintStream out) {
@@ -126,8 +196,8 @@ final class CheckCommand implements Callable<Integer> {
             out.println("ADAPTER FAILED: " + report.adapterFailure());
         }
         out.println();
-        out.printf("verdict: %s — %s under profile %s, %d scenarios in %.1f s%s%n", report.verdict(), report.implementation(),
-                report.profile().name(), report.scenarios(), report.elapsed().toMillis() / 1000.0,
+        out.printf("verdict: %s%s — %s under profile %s, %d scenarios in %.1f s%s%n", report.verdict(), alsoViolated(report),
+                report.implementation(), report.profile().name(), report.scenarios(), report.elapsed().toMillis() / 1000.0,
                 report.interrupted() ? " (interrupted)" : "");
     }
 }

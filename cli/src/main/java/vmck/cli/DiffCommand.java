@@ -48,14 +48,18 @@ final class DiffCommand implements Callable<Integer> {
             default -> null;
         };
         if (geometry == null) {
-            System.err.println("vmck diff: unknown geometry '" + geometryName + "'; known: i386, x86_64, arm64");
-            return Main.USAGE;
+            throw new UsageException("unknown geometry '" + geometryName + "'; known: i386, x86_64, arm64");
+        }
+        if (scenarios < 1) {
+            throw new UsageException("--scenarios must be at least 1, got " + scenarios);
+        }
+        if (reportDirectory != null) {
+            Inputs.prepareReportDirectory(reportDirectory);
         }
         ProfileDiff.DiffResult result = ProfileDiff.diff(a, b, geometry, seed, scenarios);
         String text = result.render();
         System.out.print(text);
         if (reportDirectory != null) {
-            Files.createDirectories(reportDirectory);
             Path file = reportDirectory.resolve("diff-" + a.name() + "-" + b.name() + ".md");
             Files.writeString(file, text, StandardCharsets.UTF_8);
             System.err.println("written to " + file.toAbsolutePath());

@@ -19,13 +19,10 @@ final class FingerprintCommand implements Callable<Integer> {
     AdapterOptions adapterOptions;
 
     @Override
-    public Integer call() {
+    public Integer call() throws AdapterFailure {
         try (Executor executor = adapterOptions.open(Profiles.defaultProfile())) {
             System.out.print(Fingerprint.run(executor).render());
             return 0;
-        } catch (AdapterFailure failure) {
-            System.err.println("vmck fingerprint: the adapter failed: " + failure.getMessage());
-            return Main.ADAPTER_FAILED;
         }
     }
 }

@@ -26,6 +26,8 @@ final class ProfilesCommand implements Callable<Integer> {
             System.out.println("  buffered copy limit: " + (profile.bufferedCopyLimit() == 0 ? "none" : profile.bufferedCopyLimit() + " bytes"));
             System.out.println("  split copies from:   " + (profile.splitCopyMinPages() == 0 ? "never" : profile.splitCopyMinPages() + " pages"));
             System.out.println("  left open:           " + openTraits(profile));
+            System.out.println("  served dead task:    " + KernReturn.describe(profile.deadTaskResult()));
+            System.out.println("  native geometry:     " + ServeCommand.describe(profile.nativeGeometry()));
             System.out.println("  provenance:          " + profile.provenance());
             System.out.println();
         }

@@ -1,7 +1,5 @@
 package vmck.cli;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +11,6 @@ import vmck.conformance.TraceChecker;
 import vmck.conformance.Violation;
 import vmck.json.JsonFormatException;
 import vmck.report.TraceFile;
-import vmck.scenario.AdapterFailure;
 import vmck.scenario.Executor;
 import vmck.scenario.Reply;
 import vmck.spec.Profile;
@@ -31,30 +28,18 @@ final class ReplayCommand implements Callable<Integer> {
     AdapterOptions adapterOptions;
 
     @Override
-    public Integer call() throws IOException {
-        TraceFile.Trace saved;
-        try {
-            saved = TraceFile.read(trace);
-        } catch (NoSuchFileException e) {
-            System.err.println("vmck replay: no such trace file: " + trace);
-            return Main.USAGE;
-        } catch (JsonFormatException e) {
-            System.err.println("vmck replay: malformed trace: " + e.getMessage());
-            return Main.USAGE;
-        }
+    public Integer call() throws Exception {
+        adapterOptions.checkOptions();
+        TraceFile.Trace saved = Inputs.read("trace", trace, TraceFile::read);
         Profile checkedProfile = adapterOptions.profile;
         if (checkedProfile == null) {
-            checkedProfile = Profiles.byName(saved.profile()).orElse(null);
-            if (checkedProfile == null) {
-                System.err.println("vmck replay: " + trace + ":1: field \"profile\": unknown profile \"" + saved.profile() + "\"");
-                return Main.USAGE;
-            }
+            checkedProfile = Profiles.byName(saved.profile()).orElseThrow(() -> new UsageException(
+                    trace + ":1: field \"profile\": unknown profile \"" + saved.profile() + "\""));
         }
         try (Executor executor = adapterOptions.open(checkedProfile)) {
             if (!executor.geometry().equals(saved.geometry())) {
-                System.err.println("vmck replay: the trace was recorded on " + saved.geometry() + " but the adapter has "
+                throw new UsageException("the trace was recorded on " + saved.geometry() + " but the adapter has "
                         + executor.geometry());
-                return Main.USAGE;
             }
             List<Reply> replies = executor.run(saved.calls());
             Violation violation = TraceChecker.check(checkedProfile, executor.geometry(), saved.calls(), replies).violation();
@@ -66,9 +51,6 @@ final class ReplayCommand implements Callable<Integer> {
             }
             System.out.println("still fails: " + violation);
             return 1;
-        } catch (AdapterFailure failure) {
-            System.err.println("vmck replay: the adapter failed: " + failure.getMessage());
-            return Main.ADAPTER_FAILED;
         }
     }
 }

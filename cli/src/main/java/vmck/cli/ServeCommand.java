@@ -15,25 +15,26 @@ import vmck.spec.Profiles;
 
 /** {@code vmck serve}: the reference model (or a bundled example) as a protocol v1 adapter on stdin/stdout. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the reference model as a protocol v1 adapter on stdin/stdout, to diff against interactively.")
+        description = "Serve the reference model as a protocol v1 adapter on stdin/stdout, to diff against interactively. "
+                + "The geometry is the profile's native one (mach3, gnumach: i386; xnu: x86_64; xnu-arm64: arm64) "
+                + "unless a flag overrides part of it.")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--profile", defaultValue = "mach3", converter = ProfileConverter.class,
             description = "Profile whose answers to give (default: ${DEFAULT-VALUE}).")
     Profile profile = Profiles.MACH3;
 
-    @Option(names = "--page-size", defaultValue = "4096", description = "Page size in bytes (default: ${DEFAULT-VALUE}).")
-    int pageSize;
+    @Option(names = "--page-size", description = "Page size in bytes (default: the profile's native page size).")
+    Integer pageSize;
 
-    @Option(names = "--address-bits", defaultValue = "32", description = "32 or 64 (default: ${DEFAULT-VALUE}).")
-    int addressBits;
+    @Option(names = "--address-bits", description = "32 or 64 (default: the profile's native width).")
+    Integer addressBits;
 
-    @Option(names = "--min-address", defaultValue = "0x0", paramLabel = "HEX",
-            description = "VM_MIN_ADDRESS (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-address", paramLabel = "HEX", description = "VM_MIN_ADDRESS (default: the profile's native one).")
     String minAddress;
 
-    @Option(names = "--max-address", defaultValue = "0xc0000000", paramLabel = "HEX",
-            description = "VM_MAX_ADDRESS, exclusive (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-address", paramLabel = "HEX",
+            description = "VM_MAX_ADDRESS, exclusive (default: the profile's native one).")
     String maxAddress;
 
     @Option(names = "--impl", defaultValue = "reference", paramLabel = "NAME",
@@ -42,22 +43,28 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Geometry geometry;
-        try {
-            geometry = new Geometry(pageSize, addressBits, JsonFields.parseHex("--min-address", minAddress),
-                    JsonFields.parseHex("--max-address", maxAddress));
-        } catch (JsonFormatException | IllegalArgumentException e) {
-            System.err.println("vmck serve: " + e.getMessage());
-            return Main.USAGE;
-        }
-        ProtocolServer server;
-        try {
-            server = new ProtocolServer(Adapters.implementation(implementation, profile, geometry), "0.1.0");
-        } catch (IllegalArgumentException e) {
-            System.err.println("vmck serve: " + e.getMessage());
-            return Main.USAGE;
-        }
+        ProtocolServer server = new ProtocolServer(Adapters.implementation(implementation, profile, geometry()), "0.1.0");
         server.serve(System.in, new BufferedOutputStream(System.out));
         return 0;
+    }
+
+    /** A geometry as its flags would give it. */
+    static String describe(Geometry geometry) {
+        return "--page-size " + geometry.pageSize() + " --address-bits " + geometry.addressBits() + " --min-address "
+                + Geometry.hex(geometry.minAddress()) + " --max-address " + Geometry.hex(geometry.maxAddress());
+    }
+
+    /** The profile's native geometry, each part overridden by its flag; an impossible one is a usage error. */
+    Geometry geometry() throws JsonFormatException {
+        Geometry base = profile.nativeGeometry();
+        try {
+            return new Geometry(pageSize != null ? pageSize : base.pageSize(),
+                addressBits != null ? addressBits : base.addressBits(),
+                minAddress != null ? JsonFields.parseHex("--min-address", minAddress) : base.minAddress(),
+                    maxAddress != null ? JsonFields.parseHex("--max-address", maxAddress) : base.maxAddress());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + " (the flags given override parts of " + profile.name()
+                    + "'s native geometry, " + describe(base) + ")");
+        }
     }
 }

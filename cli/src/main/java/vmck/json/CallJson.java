@@ -111,7 +111,7 @@ public final class CallJson {
 
     /** The geometry in {@code fields}' four geometry fields; an impossible one is named as such. */
     public static Geometry geometry(JsonFields fields) throws JsonFormatException {
-        int pageSize = fields.integer("page_size");
+        int pageSize = fields.integerOrHex("page_size");
         int bits = fields.integer("address_bits");
         long min = fields.hex("min_address");
         long max = fields.hex("max_address");

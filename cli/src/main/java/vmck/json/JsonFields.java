@@ -111,6 +111,20 @@ public final class JsonFields {
         return typed(field, value -> value.isIntegralNumber() && value.canConvertToInt(), "a 32-bit integer").intValue();
     }
 
+    /**
+     * A 32-bit value the contract sends as a JSON integer but a writer may send as a hex string, as
+     * it sends sizes ({@code page_size}: spec/PROTOCOL.md accepts both).
+     */
+    public int integerOrHex(String field) throws JsonFormatException {
+        if (has(field) && node.get(field).isTextual()) {
+            return (int) (long) parseHex(typed(field, value -> {
+                Long parsed = parseHex(value.textValue());
+                return parsed != null && parsed <= Integer.MAX_VALUE;
+            }, "a 32-bit integer, or a string of 0x and hex digits").textValue());
+        }
+        return integer(field);
+    }
+
     /** A task handle: any 64-bit integer. */
     public long taskHandle(String field) throws JsonFormatException {
         return typed(field, value -> value.isIntegralNumber() && value.canConvertToLong(), "an integer task handle").longValue();

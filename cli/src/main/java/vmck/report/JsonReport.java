@@ -30,6 +30,7 @@ public final class JsonReport {
                 .put("verdict", report.verdict().name())
                 .put("exit_code", report.verdict().exitCode())
                 .put("seed", report.config().seed())
+                .put("interrupted", report.interrupted())
                 .put("scenarios", report.scenarios())
                 .put("elapsed_ms", report.elapsed().toMillis());
         Geometry geometry = report.geometry();

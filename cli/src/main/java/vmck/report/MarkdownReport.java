@@ -22,8 +22,8 @@ public final class MarkdownReport {
         out.append("- **Profile:** ").append(report.profile().name()).append(" — ").append(report.profile().summary()).append('\n');
         out.append(String.format("- **Geometry:** %d-byte pages, %d-bit addresses, user range [%s, %s)%n",
                 geometry.pageSize(), geometry.addressBits(), Geometry.hex(geometry.minAddress()), Geometry.hex(geometry.maxAddress())));
-        out.append(String.format("- **Run:** seed %d, %d scenarios, %.1f s%n", report.config().seed(), report.scenarios(),
-                report.elapsed().toMillis() / 1000.0));
+        out.append(String.format("- **Run:** seed %d, %d scenarios, %.1f s%s%n", report.config().seed(), report.scenarios(),
+                report.elapsed().toMillis() / 1000.0, report.interrupted() ? " (interrupted: what was found so far)" : ""));
         out.append("- **Verdict:** **").append(report.verdict()).append("** (exit code ").append(report.verdict().exitCode()).append(")\n");
         if (report.adapterFailure() != null) {
             out.append("\n## The implementation could not be run to the end\n\n```\n").append(report.adapterFailure()).append("\n```\n");

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import vmck.conformance.ClauseFinding;
 import vmck.conformance.SuiteReport;
 
-/** Writes report.md, report.json, junit.xml and one trace per failure into a directory, each atomically. */
+/** Writes report.md, report.html, report.json, junit.xml and one trace per failure into a directory, each atomically. */
 public final class ReportWriter {
 
     private ReportWriter() {
@@ -21,5 +21,6 @@ public final class ReportWriter {
         AtomicFiles.write(directory.resolve("report.json"), JsonReport.render(report));
         AtomicFiles.write(directory.resolve("junit.xml"), JunitXmlReport.render(report));
         AtomicFiles.write(directory.resolve("report.md"), MarkdownReport.render(report));
+        AtomicFiles.write(directory.resolve("report.html"), HtmlReport.render(report));
     }
 }

@@ -178,6 +178,18 @@ class WireCodecTest {
                 .hasMessageContaining("request #1 (hello) lacks field \"name\"");
     }
 
+    @Test
+    void helloAcceptsPageSizeAsAHexStringTooAsPROTOCOLmdSays() throws JsonFormatException {
+        Request hello = WireCodec.hello(1);
+        String asHex = "{\"id\":1,\"protocol\":1,\"name\":\"k\",\"version\":\"2\",\"page_size\":\"0x4000\","
+                + "\"min_address\":\"0x4000\",\"max_address\":\"0x800000000000\",\"address_bits\":64}";
+        assertThat(WireCodec.hello(WireCodec.response(asHex, hello)).geometry()).isEqualTo(Geometry.ARM64);
+        assertThatThrownBy(() -> WireCodec.hello(WireCodec.response(asHex.replace("\"0x4000\",\"min", "\"0x100000000\",\"min"), hello)))
+                .hasMessageContaining("page_size").hasMessageContaining("32-bit");
+        assertThatThrownBy(() -> WireCodec.hello(WireCodec.response(asHex.replace("\"0x4000\",\"min", "\"4096\",\"min"), hello)))
+                .hasMessageContaining("page_size");
+    }
+
     /** The reference model the executor tests compare against: GNU Mach profile, i386 geometry. */
     static final class ReferenceVmFactory {
         static ReferenceVm create() {

@@ -56,10 +56,15 @@ class MainTest {
         assertThat(run.out()).contains("FAIL VMC-COPY-1");
         Path trace = reports.resolve("trace-VMC-COPY-1.jsonl");
         assertThat(reports.resolve("report.md")).exists();
+        assertThat(reports.resolve("report.html")).content().contains("<svg class=\"scenario\" data-clause=\"VMC-COPY-1\"");
         assertThat(reports.resolve("junit.xml")).content().contains("VMC-COPY-1").contains("<failure");
         assertThat(trace).exists();
         assertThat(vmck("replay", trace.toString(), "--adapter", "mutant:forward-memcpy-on-overlap").exitCode()).isEqualTo(1);
         assertThat(vmck("replay", trace.toString(), "--adapter", "reference").exitCode()).isEqualTo(0);
+        Run explain = vmck("explain", trace.toString());
+        assertThat(explain.exitCode()).isZero();
+        assertThat(explain.out()).contains("mach3: REJECTS it: VMC-COPY-1").contains("gnumach: REJECTS it: VMC-COPY-1")
+                .contains("allowed: KERN_SUCCESS (0) by VMC-COPY-1");
     }
 
     @ParameterizedTest(name = "adapter that {0} fails the run with exit 3 naming \"{1}\"")
@@ -82,6 +87,8 @@ class MainTest {
         Run run = vmck("check", "--adapter", "python3 " + MISBEHAVING + " liethenexit", "--timeout", "2",
                 "--scenarios", "20", "--report", reports.toString());
         assertThat(run.exitCode()).as(run.out()).isEqualTo(3);
+        assertThat(run.out()).as("the summary line says both").containsPattern(
+                "verdict: ADAPTER_FAILED \\(exit 3\\) after finding \\d+ violated clauses? \\(VM[CH]-[A-Z0-9-]+.*\\): NONCONFORMANT, and the run is incomplete");
         JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
         assertThat(report.path("adapter_failure").asText()).contains("exited with status 9");
         List<String> failed = report.path("clauses").findValues("status").stream().map(JsonNode::asText)

@@ -134,9 +134,8 @@ class VectorRunnerTest {
 
     @Test
     void aProfileTheCorpusDoesNotKnowIsRejected() {
-        Profile unknown = new Profile("xnu-test", "a profile the corpus was not generated for",
-                Profiles.GNUMACH.checkOrder(), Profiles.GNUMACH.invalidTaskResults(), Profiles.GNUMACH.sourceBounds(),
-                Profiles.GNUMACH.destinationBounds(), false, 0, "test");
+        Profile unknown = Profiles.GNUMACH.toBuilder().name("xnu-test")
+                .summary("a profile the corpus was not generated for").build();
         Executor reference = new InProcessExecutor(() -> new ReferenceVm(Profiles.MACH3, Geometry.I386));
 
         assertThatThrownBy(() -> VectorRunner.run(CORPUS, reference, unknown))

@@ -9,7 +9,8 @@ import vmck.spec.Profile;
 
 /**
  * The reference model as an implementation of the SPI: where the model allows several outcomes
- * it takes the first (the lowest code for an invalid task, and no partial write).
+ * it takes the first (no partial write), and for a dead task the code the profile's system gives
+ * ({@link vmck.spec.Profile#deadTaskResult()}).
  */
 public final class ReferenceVm implements MachVm {
 
@@ -94,11 +95,12 @@ public final class ReferenceVm implements MachVm {
     @Override
     public int vmCopy(long task, long sourceAddress, long count, long destAddress) {
         AddressSpace space = tasks.get(task);
+        if (space == null) {
+            return invalidTask();
+        }
         CopyDecision decision = model.decideCopy(space, sourceAddress, count, destAddress);
         CopyDecision.Outcome outcome = decision.outcomes().get(0);
-        if (space != null) {
-            model.applyCopy(space, sourceAddress, destAddress, outcome);
-        }
+        model.applyCopy(space, sourceAddress, destAddress, outcome);
         return outcome.kr();
     }
 
@@ -118,8 +120,8 @@ public final class ReferenceVm implements MachVm {
                 geometry.pageAddress(run.pageCount()), run.protection(), run.maxProtection());
     }
 
-    /** VMC-TASK-1 for every call: the lowest of the codes the profile allows. */
+    /** VMC-TASK-1 for every call: the code the profile's system gives, one of those it allows. */
     private int invalidTask() {
-        return model.profile().invalidTaskResults().stream().min(Integer::compare).orElseThrow();
+        return model.profile().deadTaskResult();
     }
 }

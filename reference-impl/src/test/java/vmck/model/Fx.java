@@ -36,13 +36,13 @@ final class Fx {
      * An XNU-like profile written for the tests: unaligned copies accepted, source max protection
      * consulted, small copies buffered (protection problems reported as invalid addresses, partial writes).
      */
-    static final Profile XNU_LIKE = new Profile("xnu-like", "test profile",
-            List.of(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION),
-            Set.of(SEND_INVALID_DEST), Bounds.CHECKED_FIRST, Bounds.CHECKED_FIRST, true, 2 * 4096, "tests");
+    static final Profile XNU_LIKE = Profile.builder("xnu-like")
+            .checkOrder(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION)
+            .invalidTaskResults(Set.of(SEND_INVALID_DEST)).sourceNeedsMaxRead(true).bufferedCopyLimit(2 * 4096).build();
     /** Like XNU_LIKE but never buffered: atomic, byte-exact unaligned copies. */
-    static final Profile UNALIGNED = new Profile("unaligned", "test profile",
-            List.of(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION),
-            Set.of(INVALID_ARGUMENT), Bounds.CHECKED_FIRST, Bounds.CHECKED_FIRST, false, 0, "tests");
+    static final Profile UNALIGNED = Profile.builder("unaligned")
+            .checkOrder(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION)
+            .invalidTaskResults(Set.of(INVALID_ARGUMENT)).build();
 
     final Profile profile;
     final Geometry geometry;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import vmck.spec.Clause;
 import vmck.spec.Geometry;
+import vmck.spec.KernReturn;
 import vmck.spec.MachVm;
 import vmck.spec.Profiles;
 import vmck.spec.VmProt;
@@ -48,14 +49,16 @@ class HelperCallsTest {
         void VMH_TASK_1_deadTaskForEveryCall() {
             ReferenceVm vm = new ReferenceVm(Profiles.GNUMACH, Geometry.I386);
             long dead = 77;
-            assertThat(vm.vmAllocate(dead, 0, 4096, true)).isEqualTo(new MachVm.AllocateResult(INVALID_ARGUMENT, 0));
-            assertThat(vm.vmDeallocate(dead, 0, 4096)).isEqualTo(INVALID_ARGUMENT);
-            assertThat(vm.vmProtect(dead, 0, 4096, false, 0)).isEqualTo(INVALID_ARGUMENT);
-            assertThat(vm.vmRead(dead, 0, 4096).kr()).isEqualTo(INVALID_ARGUMENT);
+            // gnumach's deadTaskResult: what GNU Mach 1.8 answers for a terminated name.
+            int code = KernReturn.MACH_SEND_INVALID_DEST.code();
+            assertThat(vm.vmAllocate(dead, 0, 4096, true)).isEqualTo(new MachVm.AllocateResult(code, 0));
+            assertThat(vm.vmDeallocate(dead, 0, 4096)).isEqualTo(code);
+            assertThat(vm.vmProtect(dead, 0, 4096, false, 0)).isEqualTo(code);
+            assertThat(vm.vmRead(dead, 0, 4096).kr()).isEqualTo(code);
             assertThat(vm.vmRead(dead, 0, 4096).data()).isNull();
-            assertThat(vm.vmWrite(dead, 0, new byte[4096])).isEqualTo(INVALID_ARGUMENT);
-            assertThat(vm.vmRegion(dead, 0)).isEqualTo(new MachVm.RegionResult(INVALID_ARGUMENT, 0, 0, 0, 0));
-            assertThat(vm.taskTerminate(dead)).isEqualTo(INVALID_ARGUMENT);
+            assertThat(vm.vmWrite(dead, 0, new byte[4096])).isEqualTo(code);
+            assertThat(vm.vmRegion(dead, 0)).isEqualTo(new MachVm.RegionResult(code, 0, 0, 0, 0));
+            assertThat(vm.taskTerminate(dead)).isEqualTo(code);
         }
     }
 

@@ -81,16 +81,12 @@ class XnuOutcomesTest {
         // page-aligned: one pass
         assertThat(decide(Profiles.XNU, 20, BASE, 6 * PAGE, BASE + 16 * PAGE).outcomes()).hasSize(1);
         // exactly splitCopyMinPages pages is split, one byte less is not (a profile without buffering shows it)
-        Profile unbuffered = new Profile("xnu-unbuffered", "xnu without the kernel buffer", Profiles.XNU.checkOrder(),
-                Profiles.XNU.invalidTaskResults(), Profiles.XNU.sourceBounds(), Profiles.XNU.destinationBounds(),
-                Profiles.XNU.sourceNeedsMaxRead(), 0, "test", Profiles.XNU.splitCopyMinPages());
+        Profile unbuffered = Profiles.XNU.toBuilder().name("xnu-unbuffered").bufferedCopyLimit(0).build();
         long minimum = unbuffered.splitCopyMinPages() * PAGE;
         assertThat(decide(unbuffered, 18, BASE + offset, minimum, BASE + 16 * PAGE + offset).outcomes()).hasSize(2);
         assertThat(decide(unbuffered, 18, BASE + offset, minimum - 1, BASE + 16 * PAGE + offset).outcomes()).hasSize(1);
         // splitCopyMinPages 0 means never split, however long the copy
-        Profile neverSplit = new Profile("xnu-unsplit", "xnu without buffer or split", Profiles.XNU.checkOrder(),
-                Profiles.XNU.invalidTaskResults(), Profiles.XNU.sourceBounds(), Profiles.XNU.destinationBounds(),
-                Profiles.XNU.sourceNeedsMaxRead(), 0, "test", 0);
+        Profile neverSplit = Profiles.XNU.toBuilder().name("xnu-unsplit").bufferedCopyLimit(0).splitCopyMinPages(0).build();
         assertThat(decide(neverSplit, 20, BASE + offset, 6 * PAGE, BASE + 16 * PAGE + offset).outcomes()).hasSize(1);
     }
 

@@ -32,8 +32,9 @@ class MachMapVmTest {
 
     @Test
     void constructorRejectsProfilesOtherThanMach3AndGnumach() {
-        Profile custom = new Profile("custom", "test", Profiles.MACH3.checkOrder(), Profiles.MACH3.invalidTaskResults(),
-                Profile.Bounds.IN_WALK, Profile.Bounds.IN_WALK, false, 0, "none");
+        Profile custom = Profile.builder("custom").checkOrder(Profiles.MACH3.checkOrder())
+                .invalidTaskResults(Profiles.MACH3.invalidTaskResults())
+                .sourceBounds(Profile.Bounds.IN_WALK).destinationBounds(Profile.Bounds.IN_WALK).build();
         assertThatThrownBy(() -> new MachMapVm(custom, Geometry.I386)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -38,6 +38,10 @@ import java.util.Set;
  * @param failedWriteMayLeavePrefix true when a copy that fails on its destination may leave the destination
  *                             written up to the first failing destination page (the seed is silent on the
  *                             effects of a failed call, line 92 makes it a vm_write; VMC-ATOMIC-1)
+ * @param nativeGeometry       the geometry of the system the profile is named after; {@code vmck serve}
+ *                             serves it unless told otherwise (any profile may be run on any geometry)
+ * @param deadTaskResult       the code the profile's system gives for a call on a dead task, one of
+ *                             {@code invalidTaskResults}: what a served model answers (checkers allow the set)
  */
 public record Profile(
         String name,
@@ -53,23 +57,9 @@ public record Profile(
         boolean alignmentOrderOpen,
         boolean rangeProblemsOrderOpen,
         boolean zeroCountMayCheckAddresses,
-        boolean failedWriteMayLeavePrefix) {
-
-    /** A profile that decides every order ({@code checkOrder} is the only allowed order) and is atomic but for its buffer and splits. */
-    public Profile(String name, String summary, List<Check> checkOrder, Set<Integer> invalidTaskResults,
-                   Bounds sourceBounds, Bounds destinationBounds, boolean sourceNeedsMaxRead,
-                   long bufferedCopyLimit, String provenance, int splitCopyMinPages) {
-        this(name, summary, checkOrder, invalidTaskResults, sourceBounds, destinationBounds, sourceNeedsMaxRead,
-                bufferedCopyLimit, provenance, splitCopyMinPages, false, false, false, false);
-    }
-
-    /** A profile without split copies ({@code splitCopyMinPages} 0). */
-    public Profile(String name, String summary, List<Check> checkOrder, Set<Integer> invalidTaskResults,
-                   Bounds sourceBounds, Bounds destinationBounds, boolean sourceNeedsMaxRead,
-                   long bufferedCopyLimit, String provenance) {
-        this(name, summary, checkOrder, invalidTaskResults, sourceBounds, destinationBounds, sourceNeedsMaxRead,
-                bufferedCopyLimit, provenance, 0);
-    }
+        boolean failedWriteMayLeavePrefix,
+        Geometry nativeGeometry,
+        int deadTaskResult) {
 
     public Profile {
         checkOrder = List.copyOf(checkOrder);
@@ -88,6 +78,86 @@ public record Profile(
         }
         if (invalidTaskResults.isEmpty()) {
             throw new IllegalArgumentException(name + ": at least one result must be allowed for an invalid task");
+        }
+        if (!invalidTaskResults.contains(deadTaskResult)) {
+            throw new IllegalArgumentException(name + ": deadTaskResult must be one of invalidTaskResults");
+        }
+        if (nativeGeometry == null) {
+            throw new IllegalArgumentException(name + ": nativeGeometry is required");
+        }
+    }
+
+    /**
+     * A profile named {@code name}, built trait by trait (SibylFS's platform records): a trait not
+     * set keeps the strict default: no buffer, no split copies, every order decided, atomic, i386,
+     * the lowest allowed code for a dead task.
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding this profile's traits, to derive a variant (tests, experiments). */
+    public Builder toBuilder() {
+        Builder builder = new Builder(name).summary(summary).checkOrder(checkOrder).invalidTaskResults(invalidTaskResults)
+                .sourceBounds(sourceBounds).destinationBounds(destinationBounds).sourceNeedsMaxRead(sourceNeedsMaxRead)
+                .bufferedCopyLimit(bufferedCopyLimit).provenance(provenance).splitCopyMinPages(splitCopyMinPages)
+                .alignmentOrderOpen(alignmentOrderOpen).rangeProblemsOrderOpen(rangeProblemsOrderOpen)
+                .zeroCountMayCheckAddresses(zeroCountMayCheckAddresses).failedWriteMayLeavePrefix(failedWriteMayLeavePrefix)
+                .nativeGeometry(nativeGeometry);
+        builder.deadTaskResult = deadTaskResult;
+        return builder;
+    }
+
+    /** Names each trait of a {@link Profile}; {@link #build()} checks them together. */
+    public static final class Builder {
+        private String name;
+        private String summary = "";
+        private List<Check> checkOrder;
+        private Set<Integer> invalidTaskResults;
+        private Bounds sourceBounds = Bounds.CHECKED_FIRST;
+        private Bounds destinationBounds = Bounds.CHECKED_FIRST;
+        private boolean sourceNeedsMaxRead;
+        private long bufferedCopyLimit;
+        private String provenance = "";
+        private int splitCopyMinPages;
+        private boolean alignmentOrderOpen;
+        private boolean rangeProblemsOrderOpen;
+        private boolean zeroCountMayCheckAddresses;
+        private boolean failedWriteMayLeavePrefix;
+        private Geometry nativeGeometry = Geometry.I386;
+        private Integer deadTaskResult;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder name(String value) { name = value; return this; }
+        public Builder summary(String value) { summary = value; return this; }
+        public Builder checkOrder(List<Check> value) { checkOrder = value; return this; }
+        public Builder checkOrder(Check... value) { return checkOrder(List.of(value)); }
+        public Builder invalidTaskResults(Set<Integer> value) { invalidTaskResults = value; return this; }
+        public Builder sourceBounds(Bounds value) { sourceBounds = value; return this; }
+        public Builder destinationBounds(Bounds value) { destinationBounds = value; return this; }
+        public Builder sourceNeedsMaxRead(boolean value) { sourceNeedsMaxRead = value; return this; }
+        public Builder bufferedCopyLimit(long value) { bufferedCopyLimit = value; return this; }
+        public Builder provenance(String value) { provenance = value; return this; }
+        public Builder splitCopyMinPages(int value) { splitCopyMinPages = value; return this; }
+        public Builder alignmentOrderOpen(boolean value) { alignmentOrderOpen = value; return this; }
+        public Builder rangeProblemsOrderOpen(boolean value) { rangeProblemsOrderOpen = value; return this; }
+        public Builder zeroCountMayCheckAddresses(boolean value) { zeroCountMayCheckAddresses = value; return this; }
+        public Builder failedWriteMayLeavePrefix(boolean value) { failedWriteMayLeavePrefix = value; return this; }
+        public Builder nativeGeometry(Geometry value) { nativeGeometry = value; return this; }
+        public Builder deadTaskResult(KernReturn value) { deadTaskResult = value.code(); return this; }
+
+        public Profile build() {
+            if (checkOrder == null || invalidTaskResults == null) {
+                throw new IllegalArgumentException(name + ": checkOrder and invalidTaskResults are required");
+            }
+            int deadTask = deadTaskResult != null ? deadTaskResult
+                    : invalidTaskResults.stream().min(Integer::compare).orElse(0);
+            return new Profile(name, summary, checkOrder, invalidTaskResults, sourceBounds, destinationBounds,
+                    sourceNeedsMaxRead, bufferedCopyLimit, provenance, splitCopyMinPages, alignmentOrderOpen,
+                    rangeProblemsOrderOpen, zeroCountMayCheckAddresses, failedWriteMayLeavePrefix, nativeGeometry, deadTask);
         }
     }
 

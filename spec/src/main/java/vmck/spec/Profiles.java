@@ -23,34 +23,33 @@ public final class Profiles {
      * destination (line 92) and alignment before count 0 (lines 105-108). Its check order is one
      * allowed order: the one a deterministic implementation such as the worked example follows.
      */
-    public static final Profile MACH3 = new Profile(
-            "mach3",
-            "the CMU Mach vm_copy(2) man page, exactly: what the text leaves open is allowed every reasonable way",
-            List.of(Check.TASK, Check.ALIGNMENT, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION),
-            INVALID_TASK_EITHER,
-            Bounds.CHECKED_FIRST,
-            Bounds.CHECKED_FIRST,
-            false,
-            0,
-            "vm_copy.man lines 87-108 (DESCRIPTION, DIAGNOSTICS, BUGS); nothing else",
-            0,
-            true,
-            true,
-            true,
-            true);
+    public static final Profile MACH3 = Profile.builder("mach3")
+            .summary("the CMU Mach vm_copy(2) man page, exactly: what the text leaves open is allowed every reasonable way")
+            .checkOrder(Check.TASK, Check.ALIGNMENT, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION)
+            .invalidTaskResults(INVALID_TASK_EITHER)
+            .sourceBounds(Bounds.CHECKED_FIRST)
+            .destinationBounds(Bounds.CHECKED_FIRST)
+            .alignmentOrderOpen(true)
+            .rangeProblemsOrderOpen(true)
+            .zeroCountMayCheckAddresses(true)
+            .failedWriteMayLeavePrefix(true)
+            .nativeGeometry(Geometry.I386)
+            // The man page is silent (AMB-14); this is only what a served model answers: checkers allow the set.
+            .deadTaskResult(KernReturn.KERN_INVALID_ARGUMENT)
+            .provenance("vm_copy.man lines 87-108 (DESCRIPTION, DIAGNOSTICS, BUGS); nothing else")
+            .build();
 
     /** GNU Mach 1.8 as its source shows: count 0 first, alignment only after the source walk. */
-    public static final Profile GNUMACH = new Profile(
-            "gnumach",
-            "GNU Mach 1.8: count 0 first, source walk over the rounded range, then alignment, then destination",
-            List.of(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.ALIGNMENT, Check.DESTINATION),
-            INVALID_TASK_EITHER,
-            Bounds.WRAP_FIRST,
-            Bounds.IN_WALK,
-            false,
-            0,
-            "gnumach vm/vm_user.c vm_copy; vm/vm_map.c vm_map_copyin, vm_map_copy_overwrite",
-            0);
+    public static final Profile GNUMACH = Profile.builder("gnumach")
+            .summary("GNU Mach 1.8: count 0 first, source walk over the rounded range, then alignment, then destination")
+            .checkOrder(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.ALIGNMENT, Check.DESTINATION)
+            .invalidTaskResults(INVALID_TASK_EITHER)
+            .sourceBounds(Bounds.WRAP_FIRST)
+            .destinationBounds(Bounds.IN_WALK)
+            .nativeGeometry(Geometry.I386)
+            .deadTaskResult(KernReturn.MACH_SEND_INVALID_DEST) // observed on GNU Mach 1.8 for a terminated name (AMB-14)
+            .provenance("gnumach vm/vm_user.c vm_copy; vm/vm_map.c vm_map_copyin, vm_map_copy_overwrite")
+            .build();
 
     private static final List<Check> XNU_ORDER =
             List.of(Check.TASK, Check.COUNT_ZERO, Check.SOURCE, Check.DESTINATION);
@@ -69,30 +68,31 @@ public final class Profiles {
      * kept in bytes and each platform is its own profile: {@code xnu} and {@link #XNU_ARM64}. Both
      * may be run on any geometry.
      */
-    public static final Profile XNU = new Profile(
-            "xnu",
-            "XNU (x86_64): count 0 first, unaligned arguments copied byte-exactly, bounds first, copies up to 16 KiB buffered",
-            XNU_ORDER,
-            INVALID_TASK_EITHER,
-            Bounds.CHECKED_FIRST,
-            Bounds.CHECKED_FIRST,
-            true,
-            16384,
-            XNU_PROVENANCE,
-            XNU_SPLIT_COPY_MIN_PAGES);
+    public static final Profile XNU = xnu("xnu")
+            .summary("XNU (x86_64): count 0 first, unaligned arguments copied byte-exactly, bounds first, copies up to 16 KiB buffered")
+            .bufferedCopyLimit(16384)
+            .nativeGeometry(Geometry.X86_64)
+            .build();
 
     /** XNU for 64-bit arm64 processes (16 KiB pages): as {@link #XNU}, with copies up to 32 KiB buffered. */
-    public static final Profile XNU_ARM64 = new Profile(
-            "xnu-arm64",
-            "XNU (arm64): as xnu, with copies up to 32 KiB buffered",
-            XNU_ORDER,
-            INVALID_TASK_EITHER,
-            Bounds.CHECKED_FIRST,
-            Bounds.CHECKED_FIRST,
-            true,
-            32768,
-            XNU_PROVENANCE,
-            XNU_SPLIT_COPY_MIN_PAGES);
+    public static final Profile XNU_ARM64 = xnu("xnu-arm64")
+            .summary("XNU (arm64): as xnu, with copies up to 32 KiB buffered")
+            .bufferedCopyLimit(32768)
+            .nativeGeometry(Geometry.ARM64)
+            .build();
+
+    /** The traits both XNU platforms share. */
+    private static Profile.Builder xnu(String name) {
+        return Profile.builder(name)
+                .checkOrder(XNU_ORDER)
+                .invalidTaskResults(INVALID_TASK_EITHER)
+                .sourceBounds(Bounds.CHECKED_FIRST)
+                .destinationBounds(Bounds.CHECKED_FIRST)
+                .sourceNeedsMaxRead(true)
+                .splitCopyMinPages(XNU_SPLIT_COPY_MIN_PAGES)
+                .deadTaskResult(KernReturn.MACH_SEND_INVALID_DEST) // XNU's own test for a dead port (AMB-14)
+                .provenance(XNU_PROVENANCE);
+    }
 
     private static final List<Profile> ALL = List.of(MACH3, GNUMACH, XNU, XNU_ARM64);
 

@@ -234,6 +234,10 @@ final class SpecChecks {
             want.put("zeroCountMayCheckAddresses", Boolean.toString(profile.zeroCountMayCheckAddresses()));
             want.put("failedWriteMayLeavePrefix", Boolean.toString(profile.failedWriteMayLeavePrefix()));
             want.put("provenance", profile.provenance());
+            want.put("nativeGeometry", profile.nativeGeometry().equals(Geometry.I386) ? "i386"
+                    : profile.nativeGeometry().equals(Geometry.X86_64) ? "x86_64"
+                    : profile.nativeGeometry().equals(Geometry.ARM64) ? "arm64" : profile.nativeGeometry().toString());
+            want.put("deadTaskResult", KernReturn.describe(profile.deadTaskResult()).split(" ")[0]);
             for (var entry : want.entrySet()) {
                 List<String> row = byTrait.get(entry.getKey());
                 if (row == null || row.size() <= column) {

@@ -175,6 +175,8 @@ class SpecDocumentTest {
                 | rangeProblemsOrderOpen | true | false |
                 | zeroCountMayCheckAddresses | true | false |
                 | failedWriteMayLeavePrefix | true | false |
+                | nativeGeometry | i386 | i386 |
+                | deadTaskResult | KERN_INVALID_ARGUMENT | MACH_SEND_INVALID_DEST |
                 | provenance | %s | %s |
                 """.formatted(Profiles.MACH3.provenance(), Profiles.GNUMACH.provenance());
         assertThat(SpecChecks.profileTableMismatches(SpecDocument.parse(table), List.of(Profiles.MACH3, Profiles.GNUMACH)))
