@@ -28,7 +28,12 @@ final class AdapterOptions {
     long startTimeoutSeconds;
 
     Executor open(Profile checkedProfile) throws AdapterFailure {
+        return open(checkedProfile, 1);
+    }
+
+    /** With {@code jobs} instances of an out-of-process adapter serving at once. */
+    Executor open(Profile checkedProfile, int jobs) throws AdapterFailure {
         return Adapters.open(adapter, checkedProfile, Duration.ofSeconds(requestTimeoutSeconds),
-                Duration.ofSeconds(startTimeoutSeconds));
+                Duration.ofSeconds(startTimeoutSeconds), jobs);
     }
 }

@@ -26,6 +26,15 @@ public interface Executor extends AutoCloseable {
     List<Reply> run(List<Call> calls) throws AdapterFailure;
 
     /**
+     * Like {@link #run}, but every successful vm_read carries its bytes even where the
+     * implementation may answer with a digest of them ({@link Reply#digest()}): a scenario whose
+     * check fails is run again this way, so its report and trace show the bytes.
+     */
+    default List<Reply> runWithBytes(List<Call> calls) throws AdapterFailure {
+        return run(calls);
+    }
+
+    /**
      * True when {@link #run} may be called from several threads at once (each run on its own fresh
      * instance); a single adapter process serves one scenario at a time.
      */
