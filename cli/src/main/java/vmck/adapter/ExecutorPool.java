@@ -105,10 +105,10 @@ public final class ExecutorPool implements Executor {
     }
 
     @Override
-    public List<Reply> runWithBytes(List<Call> calls) throws AdapterFailure {
+    public List<Reply> runDigested(List<Call> calls) throws AdapterFailure {
         Executor executor = borrow();
         try {
-            return executor.runWithBytes(calls);
+            return executor.runDigested(calls);
         } finally {
             idle.add(executor);
         }

@@ -70,6 +70,13 @@ final class RequestHandler {
                 out.put("protocol", WireCodec.PROTOCOL_VERSION).put("name", vm.name()).put("version", version)
                         .put("page_size", g.pageSize()).put("min_address", WireCodec.hex(g.minAddress()))
                         .put("max_address", WireCodec.hex(g.maxAddress())).put("address_bits", g.addressBits());
+                // Take up every optional capability vmck offers that this server has (all of them).
+                var capabilities = out.putArray("capabilities");
+                in.node().path("capabilities").forEach(offered -> {
+                    if (WireCodec.CAPABILITIES.contains(offered.asText())) {
+                        capabilities.add(offered.asText());
+                    }
+                });
             }
             case "task_create" -> {
                 MachVm.TaskResult r = vm.taskCreate();
@@ -89,11 +96,15 @@ final class RequestHandler {
                 MachVm.ReadResult r = vm.vmRead(in.taskHandle("task"), in.hex("address", true), in.hex("size", true));
                 out.put("kr", r.kr());
                 if (r.kr() == 0 && r.data() != null) {
-                    out.put("data", Base64.getEncoder().encodeToString(r.data()));
+                    if (in.node().path("digest").asBoolean(false)) {
+                        out.put("digest", WireCodec.hex(vmck.scenario.ReadDigest.of(r.data())));
+                    } else {
+                        out.put("data", Base64.getEncoder().encodeToString(r.data()));
+                    }
                 }
             }
-            case "vm_write" -> out.put("kr",
-                    vm.vmWrite(in.taskHandle("task"), in.hex("address", true), in.base64("data")));
+            case "vm_write" -> out.put("kr", vm.vmWrite(in.taskHandle("task"), in.hex("address", true),
+                    in.node().has("pattern") && !in.node().has("data") ? patternBytes(in) : in.base64("data")));
             case "vm_copy" -> out.put("kr", vm.vmCopy(in.taskHandle("task"), in.hex("source_address", true),
                     in.hex("count", true), in.hex("dest_address", true)));
             case "vm_region" -> {
@@ -109,6 +120,15 @@ final class RequestHandler {
             }
         }
         return out;
+    }
+
+    /** vm_write by pattern (capability vm_write_pattern): {@code size} bytes of pattern {@code pattern}. */
+    private static byte[] patternBytes(Fields in) throws WireException {
+        long size = in.hex("size", true);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new WireException(in.context() + ": field \"size\" is too large for one write");
+        }
+        return vmck.scenario.Pattern.bytes(in.integer("pattern", true), (int) size);
     }
 
     static ObjectNode error(Long id, String kind, String message) {

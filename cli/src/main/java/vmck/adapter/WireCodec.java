@@ -27,6 +27,12 @@ public final class WireCodec {
 
     /** The protocol version this codec speaks. */
     public static final int PROTOCOL_VERSION = 1;
+    /** Capability: vm_read answers {@code "digest"} (FNV-1a 64, {@link vmck.scenario.ReadDigest}) when asked. */
+    public static final String READ_DIGEST = "vm_read_digest";
+    /** Capability: vm_write takes {@code size} and {@code pattern} ({@link vmck.scenario.Pattern}) instead of data. */
+    public static final String WRITE_PATTERN = "vm_write_pattern";
+    /** The optional capabilities vmck offers in hello, for the adapter to pick from. */
+    static final List<String> CAPABILITIES = List.of(READ_DIGEST, WRITE_PATTERN);
 
     /**
      * Line length is bounded by the line reader, not by Jackson: a 16 MiB line legitimately holds a
@@ -46,13 +52,18 @@ public final class WireCodec {
      * One request as sent: its id, op, a human description for failure messages, its JSON line, and
      * the scenario call it carries (null for hello, task set-up and quit).
      */
-    record Request(long id, String op, String description, String line, Call call) {
+    record Request(long id, String op, String description, String line, Call call, boolean digestAsked) {
+        Request(long id, String op, String description, String line, Call call) {
+            this(id, op, description, line, call, false);
+        }
     }
 
     // ----- requests -------------------------------------------------------------------------
 
     static Request hello(long id) {
-        return request(id, "hello", "hello", object(id, "hello"));
+        ObjectNode node = object(id, "hello");
+        CAPABILITIES.forEach(node.putArray("capabilities")::add);
+        return request(id, "hello", "hello", node);
     }
 
     static Request taskCreate(long id) {
@@ -73,15 +84,27 @@ public final class WireCodec {
      * {@code handles[slot]} (slot 0 live, slot 1 dead).
      */
     static Request call(long id, Call call, long[] handles) {
+        return call(id, call, handles, java.util.Set.of(), false);
+    }
+
+    /**
+     * The request for {@code call} using the negotiated {@code capabilities}: vm_write by pattern
+     * when the adapter takes it, vm_read asking for a digest when {@code digest} (and negotiated).
+     */
+    static Request call(long id, Call call, long[] handles, java.util.Set<String> capabilities, boolean digest) {
         // The fields are the trace's (CallJson); the wire differs only in the task handle and vm_write's bytes.
         ObjectNode node = object(id, call.op());
         node.setAll(CallJson.toJson(call));
         node.put("task", handle(handles, call.task()));
-        if (call instanceof Call.VmWrite write) {
+        if (call instanceof Call.VmWrite write && !capabilities.contains(WRITE_PATTERN)) {
             node.remove(List.of("size", "pattern"));
             node.put("data", Base64.getEncoder().encodeToString(write.data()));
         }
-        return new Request(id, call.op(), call.describe(), line(node), call);
+        boolean digestAsked = call instanceof Call.VmRead && digest && capabilities.contains(READ_DIGEST);
+        if (digestAsked) {
+            node.put("digest", true);
+        }
+        return new Request(id, call.op(), call.describe(), line(node), call, digestAsked);
     }
 
     // ----- responses ------------------------------------------------------------------------
@@ -122,12 +145,20 @@ public final class WireCodec {
 
     /** The reply to {@code call} from a checked response. */
     static Reply reply(Call call, Fields response) throws WireException {
+        return reply(call, response, false);
+    }
+
+    /** The reply to {@code call}; a vm_read asked for a digest may answer one instead of its data. */
+    static Reply reply(Call call, Fields response, boolean digestAsked) throws WireException {
         int kr = response.kr();
         boolean success = kr == 0;
         if (call instanceof Call.VmAllocate) {
             return Reply.allocated(kr, response.hex("address", success));
         }
         if (call instanceof Call.VmRead) {
+            if (success && digestAsked && response.node().has("digest") && !response.node().has("data")) {
+                return Reply.readDigest(response.hex("digest", true));
+            }
             return Reply.read(kr, success ? response.base64("data") : null);
         }
         if (call instanceof Call.VmRegion) {
@@ -137,8 +168,11 @@ public final class WireCodec {
         return Reply.of(kr);
     }
 
-    /** What an adapter says about itself in answer to {@code hello}. */
-    record Hello(String name, String version, Geometry geometry) {
+    /** What an adapter says about itself in answer to {@code hello}, with the optional capabilities it takes up. */
+    record Hello(String name, String version, Geometry geometry, java.util.Set<String> capabilities) {
+        Hello(String name, String version, Geometry geometry) {
+            this(name, version, geometry, java.util.Set.of());
+        }
     }
 
     static Hello hello(Fields response) throws WireException {
@@ -153,8 +187,23 @@ public final class WireCodec {
         long min = response.hex("min_address", true);
         long max = response.hex("max_address", true);
         int bits = response.integer("address_bits", true);
+        java.util.Set<String> capabilities = new java.util.TreeSet<>();
+        JsonNode offered = response.node().get("capabilities");
+        if (offered != null && !offered.isNull()) {
+            if (!offered.isArray()) {
+                throw new WireException(response.context() + ": field \"capabilities\" is " + offered + ", expected an array of strings");
+            }
+            for (JsonNode capability : offered) {
+                if (!capability.isTextual()) {
+                    throw new WireException(response.context() + ": field \"capabilities\" holds " + capability + ", expected strings");
+                }
+                if (CAPABILITIES.contains(capability.textValue())) { // one vmck did not offer is ignored
+                    capabilities.add(capability.textValue());
+                }
+            }
+        }
         try {
-            return new Hello(name, version, new Geometry(pageSize, bits, min, max));
+            return new Hello(name, version, new Geometry(pageSize, bits, min, max), java.util.Set.copyOf(capabilities));
         } catch (IllegalArgumentException e) {
             throw new WireException(response.context() + " describes an impossible geometry: " + e.getMessage());
         }

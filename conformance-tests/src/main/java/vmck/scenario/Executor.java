@@ -26,11 +26,12 @@ public interface Executor extends AutoCloseable {
     List<Reply> run(List<Call> calls) throws AdapterFailure;
 
     /**
-     * Like {@link #run}, but every successful vm_read carries its bytes even where the
-     * implementation may answer with a digest of them ({@link Reply#digest()}): a scenario whose
-     * check fails is run again this way, so its report and trace show the bytes.
+     * Like {@link #run}, but a successful vm_read may come back as a digest of its bytes
+     * ({@link Reply#digest()}, {@link ReadDigest}) where the implementation can give one, which
+     * spares a slow link the bytes; the suite checks digests against the model's allowed states
+     * and runs a failing scenario again with {@link #run} to report the bytes.
      */
-    default List<Reply> runWithBytes(List<Call> calls) throws AdapterFailure {
+    default List<Reply> runDigested(List<Call> calls) throws AdapterFailure {
         return run(calls);
     }
 
