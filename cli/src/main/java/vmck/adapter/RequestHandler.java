@@ -15,10 +15,17 @@ final class RequestHandler {
 
     private final MachVm vm;
     private final String version;
+    private final boolean capabilities;
 
     RequestHandler(MachVm vm, String version) {
+        this(vm, version, true);
+    }
+
+    /** @param capabilities whether to take up the optional capabilities vmck offers in hello */
+    RequestHandler(MachVm vm, String version, boolean capabilities) {
         this.vm = vm;
         this.version = version;
+        this.capabilities = capabilities;
     }
 
     /** A response; {@code last} when it answers quit, after which the server stops. */
@@ -71,12 +78,14 @@ final class RequestHandler {
                         .put("page_size", g.pageSize()).put("min_address", WireCodec.hex(g.minAddress()))
                         .put("max_address", WireCodec.hex(g.maxAddress())).put("address_bits", g.addressBits());
                 // Take up every optional capability vmck offers that this server has (all of them).
-                var capabilities = out.putArray("capabilities");
-                in.node().path("capabilities").forEach(offered -> {
-                    if (WireCodec.CAPABILITIES.contains(offered.asText())) {
-                        capabilities.add(offered.asText());
-                    }
-                });
+                if (capabilities) {
+                    var taken = out.putArray("capabilities");
+                    in.node().path("capabilities").forEach(offered -> {
+                        if (WireCodec.CAPABILITIES.contains(offered.asText())) {
+                            taken.add(offered.asText());
+                        }
+                    });
+                }
             }
             case "task_create" -> {
                 MachVm.TaskResult r = vm.taskCreate();

@@ -123,7 +123,7 @@ final class Adapters {
     }
 
     /** This very vmck, started again as a child: the same java, the same class path. */
-    private static List<String> selfCommand(String... args) {
+    static List<String> selfCommand(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");

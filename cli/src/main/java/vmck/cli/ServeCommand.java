@@ -39,6 +39,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "What to serve: reference, machmap or mutant:NAME (default: ${DEFAULT-VALUE}).")
     String implementation;
 
+    @Option(names = "--no-capabilities",
+            description = "Take up none of the optional protocol capabilities (digests, patterns): plain protocol v1.")
+    boolean noCapabilities;
+
     @Override
     public Integer call() throws IOException {
         Geometry geometry;
@@ -51,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         ProtocolServer server;
         try {
-            server = new ProtocolServer(Adapters.implementation(implementation, profile, geometry), "0.1.0");
+            var vm = Adapters.implementation(implementation, profile, geometry);
+            server = noCapabilities ? ProtocolServer.withoutCapabilities(vm, "0.1.0") : new ProtocolServer(vm, "0.1.0");
         } catch (IllegalArgumentException e) {
             System.err.println("vmck serve: " + e.getMessage());
             return Main.USAGE;
