@@ -262,6 +262,8 @@ public final class ConformanceSuite {
         /**
          * Records the shrunk failure, from the captured run when it is the one the engine kept (else by
          * running it once more), and drops the calls after the departing one when that changes nothing.
+         * Returns the clause it recorded a finding for, or null when it recorded none (not reproduced,
+         * or the clause already had one).
          */
         private Clause record(Failure<Scenario> failure, String property) {
             if (failure.shrunkValue() == null || failure.cause().isPresent()) {
