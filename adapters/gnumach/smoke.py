@@ -91,7 +91,7 @@ def main():
     h = c.one({"op": "hello"})
     t_boot = time.monotonic() - t0
     ck.eq("hello protocol", h.get("protocol"), 1)
-    ck.eq("hello page_size", h.get("page_size"), "0x1000")
+    ck.eq("hello page_size", h.get("page_size"), 4096)  # an integer (spec/PROTOCOL.md)
     ck.eq("hello address_bits", h.get("address_bits"), 32)
     ck.eq("hello min/max present", ("min_address" in h, "max_address" in h), (True, True))
     print("hello: %s" % json.dumps(h))

@@ -10,16 +10,22 @@
  *   d H ADDR SIZE              vm_deallocate                -> =KR
  *   p H ADDR SIZE SETMAX PROT  vm_protect                   -> =KR
  *   r H ADDR SIZE              vm_read                      -> =KR DATA   (DATA only if KR==0)
+ *   h H ADDR SIZE              vm_read, answered by digest  -> =KR DIGEST (FNV-1a 64 of the bytes, 16 hex
+ *                                                              digits; only if KR==0)
  *   w H ADDR DATA              vm_write                     -> =KR
  *   v BASE64                   stage data for the next "w H ADDR V" -> =0
  *   y H SRC COUNT DST          vm_copy                      -> =KR
  *   g H ADDR                   vm_region                    -> =KR ADDR SIZE PROT MAXPROT
  *   s [ISPEED]                 console tty status (optionally set the input speed index)
  *                                                       -> =KR ISPEED OSPEED BREAKC FLAGS
+ *   b N                        N vm_copy calls of one page in a fresh task, as fast as the
+ *                              kernel goes (the host times it: the in-guest rate) -> =KR
  *   q                          host_reboot (no reply)
  * DATA is either  P<len>:<pattern-hex>  (the pattern repeated/truncated to len bytes)
  *            or   B<base64>             (RFC 4648 with padding; "B" alone is empty)
- *            or   V                     (in 'w' only: the bytes staged by 'v' lines).
+ *            or   V                     (in 'w' only: the bytes staged by 'v' lines)
+ *            or   Q<len>:<pattern>      (in 'w' only: len bytes of vmck's pattern number <pattern>,
+ *                                        a repeated 61-byte stamp: vmck.scenario.Pattern).
  * H is a guest handle (1, 2, ... in task_create order); 0 or an unknown handle is
  * passed to the kernel as MACH_PORT_NULL; a terminated handle keeps its (dead) name.
  * A line the guest cannot parse is answered "!message".
@@ -265,7 +271,39 @@ static int decode_data(void)
 		cur++;
 		return decode_b64(0);
 	}
+	if (*cur == 'Q') {	/* vmck's pattern: must match vmck.scenario.Pattern exactly */
+		unsigned int total = 0, pattern = 0, i; int n = 0, d;
+		unsigned char stamp[61];
+		unsigned long long state;
+		cur++;
+		while ((d = hexval(*cur)) >= 0) { total = (total << 4) | d; cur++; if (++n > 8) return -1; }
+		if (n == 0 || *cur != ':') return -1;
+		cur++; n = 0;
+		while ((d = hexval(*cur)) >= 0) { pattern = (pattern << 4) | d; cur++; if (++n > 8) return -1; }
+		if (n == 0 || total > WBUF_MAX) return -1;
+		state = 0x9E3779B97F4A7C15ULL * ((unsigned long long)pattern + 1ULL);
+		for (i = 0; i < 61; i++) {
+			unsigned int v;
+			state ^= state >> 29;
+			state *= 0xBF58476D1CE4E5B9ULL;
+			state ^= state >> 32;
+			v = (unsigned int)(state & 0xFF);
+			stamp[i] = (unsigned char)(v == 0 ? 1 + i : v);
+		}
+		for (i = 0; i < total; i++) wbuf[i] = (char)stamp[i % 61];
+		return (int)total;
+	}
 	return -1;
+}
+
+/* Writes " DIGEST": FNV-1a 64 of the bytes (vmck.scenario.ReadDigest), 16 hex digits. */
+static void put_digest(const unsigned char *p, unsigned int n)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	unsigned int i; int shift;
+	for (i = 0; i < n; i++) { h ^= p[i]; h *= 0x100000001b3ULL; }
+	put_ch(' ');
+	for (shift = 60; shift >= 0; shift -= 4) put_ch(hexd[(unsigned int)(h >> shift) & 15]);
 }
 
 /* Writes " DATA" for the given bytes. */
@@ -371,6 +409,19 @@ static void serve(char *line)
 		put_ch('\n');
 		return;
 	}
+	case 'h': {	/* vm_read answered by the digest of the bytes: a few bytes on the link instead of a page */
+		vm_address_t a; vm_size_t s; vm_offset_t data = 0; mach_msg_type_number_t cnt = 0;
+		t = task_of(get_num()); a = get_num(); s = get_num();
+		if (bad || !at_end()) break;
+		kr = vm_read(t, a, s, &data, &cnt);
+		reply_kr(kr);
+		if (kr == KERN_SUCCESS) {
+			put_digest((const unsigned char *)data, cnt);
+			if (cnt) (void) vm_deallocate(self_port, data, cnt);
+		}
+		put_ch('\n');
+		return;
+	}
 	case 'w': {
 		vm_address_t a; int n;
 		t = task_of(get_num()); a = get_num();
@@ -424,6 +475,18 @@ static void serve(char *line)
 		reply_kr(kr);
 		put_sp_hex(ts.tt_ispeed); put_sp_hex(ts.tt_ospeed); put_sp_hex(ts.tt_breakc); put_sp_hex(ts.tt_flags);
 		put_ch('\n');
+		return;
+	}
+	case 'b': {	/* the in-guest rate: N one-page vm_copy calls with no link in between */
+		mach_port_t child = MACH_PORT_NULL;
+		vm_address_t a = 0x10000;
+		unsigned int n = get_num(), i;
+		if (bad || !at_end()) break;
+		kr = task_create(self_port, FALSE, &child);
+		if (kr == KERN_SUCCESS) kr = vm_allocate(child, &a, 0x2000, FALSE);
+		for (i = 0; kr == KERN_SUCCESS && i < n; i++) kr = vm_copy(child, a, 0x1000, a + 0x1000);
+		if (child != MACH_PORT_NULL) (void) task_terminate(child);
+		reply_kr(kr); put_ch('\n');
 		return;
 	}
 	case 'q':

@@ -69,6 +69,7 @@ public final class ProcessExecutor implements Executor {
     private final AdapterProcess process;
     private String name;
     private Geometry geometry;
+    private java.util.Set<String> capabilities = java.util.Set.of();
     private long nextId = 1;
     /** The two task_create answers sent with the previous scenario, for the next one. */
     private List<Answer> prepared;
@@ -118,8 +119,22 @@ public final class ProcessExecutor implements Executor {
         return geometry;
     }
 
+    /** The optional protocol capabilities the adapter took up in hello. */
+    public java.util.Set<String> capabilities() {
+        return capabilities;
+    }
+
     @Override
     public List<Reply> run(List<Call> calls) throws AdapterFailure {
+        return run(calls, false);
+    }
+
+    @Override
+    public List<Reply> runDigested(List<Call> calls) throws AdapterFailure {
+        return run(calls, true);
+    }
+
+    private List<Reply> run(List<Call> calls, boolean digests) throws AdapterFailure {
         if (closed) {
             throw new IllegalStateException("executor closed");
         }
@@ -135,7 +150,7 @@ public final class ProcessExecutor implements Executor {
         List<Request> batch = new ArrayList<>(calls.size() + 4);
         batch.add(WireCodec.taskTerminate(nextId++, dead, "dead"));
         for (Call call : calls) {
-            batch.add(WireCodec.call(nextId++, call, handles));
+            batch.add(WireCodec.call(nextId++, call, handles, capabilities, digests));
         }
         batch.add(WireCodec.taskTerminate(nextId++, live, "live"));
         // The next scenario's tasks ride along: it saves a round trip per scenario, which is most
@@ -176,6 +191,7 @@ public final class ProcessExecutor implements Executor {
             WireCodec.Hello h = WireCodec.hello(response);
             this.name = h.version().isEmpty() ? h.name() : h.name() + " " + h.version();
             this.geometry = h.geometry();
+            this.capabilities = h.capabilities();
         } catch (JsonFormatException e) {
             throw fail(hello, e.getMessage());
         }
@@ -201,7 +217,7 @@ public final class ProcessExecutor implements Executor {
             try {
                 JsonFields fields = WireCodec.response(line, request);
                 if (request.call() != null) {
-                    Reply reply = WireCodec.reply(request.call(), fields);
+                    Reply reply = WireCodec.reply(request.call(), fields, request.digestAsked());
                     answers.add(new Answer(request, fields, reply.kr(), reply));
                 } else {
                     int kr = request.op().startsWith("task_") ? fields.kr() : 0;

@@ -36,8 +36,17 @@ public final class ProtocolServer {
     }
 
     ProtocolServer(MachVm vm, String version, int maxRequestBytes) {
-        this.handler = new RequestHandler(vm, version);
+        this(new RequestHandler(vm, version, true), maxRequestBytes);
+    }
+
+    private ProtocolServer(RequestHandler handler, int maxRequestBytes) {
+        this.handler = handler;
         this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /** Serves {@code vm} as an adapter that takes up no optional capability (plain protocol v1). */
+    public static ProtocolServer withoutCapabilities(MachVm vm, String version) {
+        return new ProtocolServer(new RequestHandler(vm, version, false), MAX_REQUEST_BYTES);
     }
 
     /**

@@ -17,10 +17,17 @@ final class RequestHandler {
 
     private final MachVm vm;
     private final String version;
+    private final boolean capabilities;
 
     RequestHandler(MachVm vm, String version) {
+        this(vm, version, true);
+    }
+
+    /** @param capabilities whether to take up the optional capabilities vmck offers in hello */
+    RequestHandler(MachVm vm, String version, boolean capabilities) {
         this.vm = vm;
         this.version = version;
+        this.capabilities = capabilities;
     }
 
     /** A response; {@code last} when it answers quit, after which the server stops. */
@@ -70,6 +77,15 @@ final class RequestHandler {
                 Geometry g = vm.geometry();
                 out.put("protocol", WireCodec.PROTOCOL_VERSION).put("name", vm.name()).put("version", version);
                 CallJson.putGeometry(out, g);
+                // Take up every optional capability vmck offers that this server has (all of them).
+                if (capabilities) {
+                    var taken = out.putArray("capabilities");
+                    in.node().path("capabilities").forEach(offered -> {
+                        if (WireCodec.CAPABILITIES.contains(offered.asText())) {
+                            taken.add(offered.asText());
+                        }
+                    });
+                }
             }
             case "task_create" -> {
                 MachVm.TaskResult r = vm.taskCreate();
@@ -89,11 +105,15 @@ final class RequestHandler {
                 MachVm.ReadResult r = vm.vmRead(in.taskHandle("task"), in.hex("address"), in.hex("size"));
                 out.put("kr", r.kr());
                 if (r.kr() == 0 && r.data() != null) {
-                    out.put("data", Base64.getEncoder().encodeToString(r.data()));
+                    if (in.node().path("digest").asBoolean(false)) {
+                        out.put("digest", WireCodec.hex(vmck.scenario.ReadDigest.of(r.data())));
+                    } else {
+                        out.put("data", Base64.getEncoder().encodeToString(r.data()));
+                    }
                 }
             }
-            case "vm_write" -> out.put("kr",
-                    vm.vmWrite(in.taskHandle("task"), in.hex("address"), in.base64("data")));
+            case "vm_write" -> out.put("kr", vm.vmWrite(in.taskHandle("task"), in.hex("address"),
+                    in.has("pattern") && !in.has("data") ? patternBytes(in) : in.base64("data")));
             case "vm_copy" -> out.put("kr", vm.vmCopy(in.taskHandle("task"), in.hex("source_address"),
                     in.hex("count"), in.hex("dest_address")));
             case "vm_region" -> {
@@ -109,6 +129,15 @@ final class RequestHandler {
             }
         }
         return out;
+    }
+
+    /** vm_write by pattern (capability vm_write_pattern): {@code size} bytes of pattern {@code pattern}. */
+    private static byte[] patternBytes(JsonFields in) throws JsonFormatException {
+        long size = in.hex("size");
+        if (Long.compareUnsigned(size, Integer.MAX_VALUE - 8) > 0) {
+            throw in.error("size", "is too large for one write");
+        }
+        return vmck.scenario.Pattern.bytes(in.integer("pattern"), (int) size);
     }
 
     static ObjectNode error(Long id, String kind, String message) {

@@ -29,6 +29,12 @@ public final class WireCodec {
 
     /** The protocol version this codec speaks. */
     public static final int PROTOCOL_VERSION = 1;
+    /** Capability: vm_read answers {@code "digest"} (FNV-1a 64, {@link vmck.scenario.ReadDigest}) when asked. */
+    public static final String READ_DIGEST = "vm_read_digest";
+    /** Capability: vm_write takes {@code size} and {@code pattern} ({@link vmck.scenario.Pattern}) instead of data. */
+    public static final String WRITE_PATTERN = "vm_write_pattern";
+    /** The optional capabilities vmck offers in hello, for the adapter to pick from. */
+    static final List<String> CAPABILITIES = List.of(READ_DIGEST, WRITE_PATTERN);
 
     /**
      * Line length is bounded by the line reader, not by Jackson: a 16 MiB line legitimately holds a
@@ -48,13 +54,18 @@ public final class WireCodec {
      * One request as sent: its id, op, a human description for failure messages, its JSON line, and
      * the scenario call it carries (null for hello, task set-up and quit).
      */
-    record Request(long id, String op, String description, String line, Call call) {
+    record Request(long id, String op, String description, String line, Call call, boolean digestAsked) {
+        Request(long id, String op, String description, String line, Call call) {
+            this(id, op, description, line, call, false);
+        }
     }
 
     // ----- requests -------------------------------------------------------------------------
 
     static Request hello(long id) {
-        return request(id, "hello", "hello", object(id, "hello"));
+        ObjectNode node = object(id, "hello");
+        CAPABILITIES.forEach(node.putArray("capabilities")::add);
+        return request(id, "hello", "hello", node);
     }
 
     static Request taskCreate(long id) {
@@ -75,15 +86,27 @@ public final class WireCodec {
      * {@code handles[slot]} (slot 0 live, slot 1 dead).
      */
     static Request call(long id, Call call, long[] handles) {
+        return call(id, call, handles, java.util.Set.of(), false);
+    }
+
+    /**
+     * The request for {@code call} using the negotiated {@code capabilities}: vm_write by pattern
+     * when the adapter takes it, vm_read asking for a digest when {@code digest} (and negotiated).
+     */
+    static Request call(long id, Call call, long[] handles, java.util.Set<String> capabilities, boolean digest) {
         // The fields are the trace's (CallJson); the wire differs only in the task handle and vm_write's bytes.
         ObjectNode node = object(id, call.op());
         node.setAll(CallJson.toJson(call));
         node.put("task", handle(handles, call.task()));
-        if (call instanceof Call.VmWrite write) {
+        if (call instanceof Call.VmWrite write && !capabilities.contains(WRITE_PATTERN)) {
             node.remove(List.of("size", "pattern"));
             node.put("data", Base64.getEncoder().encodeToString(write.data()));
         }
-        return new Request(id, call.op(), call.describe(), line(node), call);
+        boolean digestAsked = call instanceof Call.VmRead && digest && capabilities.contains(READ_DIGEST);
+        if (digestAsked) {
+            node.put("digest", true);
+        }
+        return new Request(id, call.op(), call.describe(), line(node), call, digestAsked);
     }
 
     // ----- responses ------------------------------------------------------------------------
@@ -124,6 +147,11 @@ public final class WireCodec {
 
     /** The reply to {@code call} from a checked response. */
     static Reply reply(Call call, JsonFields response) throws JsonFormatException {
+        return reply(call, response, false);
+    }
+
+    /** The reply to {@code call}; a vm_read asked for a digest may answer one instead of its data. */
+    static Reply reply(Call call, JsonFields response, boolean digestAsked) throws JsonFormatException {
         int kr = response.kr();
         boolean success = kr == 0;
         return call.accept(new Call.Otherwise<Reply, JsonFormatException>() {
@@ -136,6 +164,9 @@ public final class WireCodec {
             }
 
             public Reply read(Call.VmRead c) throws JsonFormatException {
+                if (success && digestAsked && response.has("digest") && !response.has("data")) {
+                    return Reply.readDigest(response.hex("digest"));
+                }
                 return Reply.read(kr, success ? response.base64("data") : null);
             }
 
@@ -146,8 +177,11 @@ public final class WireCodec {
         });
     }
 
-    /** What an adapter says about itself in answer to {@code hello}. */
-    record Hello(String name, String version, Geometry geometry) {
+    /** What an adapter says about itself in answer to {@code hello}, with the optional capabilities it takes up. */
+    record Hello(String name, String version, Geometry geometry, java.util.Set<String> capabilities) {
+        Hello(String name, String version, Geometry geometry) {
+            this(name, version, geometry, java.util.Set.of());
+        }
     }
 
     static Hello hello(JsonFields response) throws JsonFormatException {
@@ -156,7 +190,21 @@ public final class WireCodec {
             throw new JsonFormatException(response.where() + " speaks protocol " + protocol + ", vmck speaks "
                     + PROTOCOL_VERSION);
         }
-        return new Hello(response.text("name"), response.text("version"), CallJson.geometry(response));
+        java.util.Set<String> capabilities = new java.util.TreeSet<>();
+        if (response.has("capabilities") && !response.node().get("capabilities").isNull()) {
+            JsonNode offered = response.array("capabilities");
+            for (int i = 0; i < offered.size(); i++) {
+                JsonNode capability = offered.get(i);
+                if (!capability.isTextual()) {
+                    throw response.error("capabilities[" + i + "]", "expected a string, got " + capability);
+                }
+                if (CAPABILITIES.contains(capability.textValue())) { // one vmck did not offer is ignored
+                    capabilities.add(capability.textValue());
+                }
+            }
+        }
+        return new Hello(response.text("name"), response.text("version"), CallJson.geometry(response),
+                java.util.Set.copyOf(capabilities));
     }
 
     // ----- values ---------------------------------------------------------------------------

@@ -46,8 +46,13 @@ final class AdapterOptions {
     }
 
     Executor open(Profile checkedProfile) throws AdapterFailure {
+        return open(checkedProfile, 1);
+    }
+
+    /** With {@code jobs} instances of an out-of-process adapter serving at once. */
+    Executor open(Profile checkedProfile, int jobs) throws AdapterFailure {
         checkOptions();
         return Adapters.open(adapter, checkedProfile, Duration.ofSeconds(requestTimeoutSeconds),
-                Duration.ofSeconds(startTimeoutSeconds));
+                Duration.ofSeconds(startTimeoutSeconds), jobs);
     }
 }

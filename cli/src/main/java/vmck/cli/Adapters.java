@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import vmck.adapter.ExecutorPool;
 import vmck.adapter.ProcessExecutor;
 import vmck.model.ReferenceVm;
 import vmck.samples.MachMapVm;
@@ -38,6 +39,19 @@ final class Adapters {
 
     static Executor open(String adapter, Profile profile, Duration requestTimeout, Duration startTimeout)
             throws AdapterFailure {
+        return open(adapter, profile, requestTimeout, startTimeout, 1);
+    }
+
+    /**
+     * An executor for {@code adapter}; {@code jobs} above 1 starts that many instances of an
+     * out-of-process adapter (for gnumach: one qemu each) that serve scenarios at once. In-process
+     * implementations need no instances: they run concurrently anyway (the suite's parallelism).
+     */
+    static Executor open(String adapter, Profile profile, Duration requestTimeout, Duration startTimeout, int jobs)
+            throws AdapterFailure {
+        if (jobs > 1 && !isInProcess(adapter)) {
+            return ExecutorPool.start(jobs, () -> open(adapter, profile, requestTimeout, startTimeout, 1));
+        }
         ProcessExecutor.Limits limits = ProcessExecutor.Limits.DEFAULT
                 .withRequestTimeout(requestTimeout).withStartTimeout(startTimeout);
         switch (adapter) {
@@ -56,6 +70,10 @@ final class Adapters {
                 }
                 return ProcessExecutor.start(vmck.adapter.ShellWords.split(adapter), limits);
         }
+    }
+
+    static boolean isInProcess(String adapter) {
+        return adapter.equals("reference") || adapter.equals("machmap") || adapter.startsWith("mutant:");
     }
 
     /** A Java implementation for {@code vmck serve --impl}. */
@@ -105,7 +123,7 @@ final class Adapters {
     }
 
     /** This very vmck, started again as a child: the same java, the same class path. */
-    private static List<String> selfCommand(String... args) {
+    static List<String> selfCommand(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");

@@ -1,8 +1,18 @@
 package vmck.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,16 +29,21 @@ import vmck.scenario.InProcessExecutor;
 import vmck.scenario.Reply;
 import vmck.spec.Clause;
 import vmck.spec.Geometry;
+import vmck.spec.Profile;
 import vmck.spec.Profiles;
 
 /**
- * {@code vmck bench}: the kit's own figures, measured, never asserted: the default suite's wall
- * time and throughput against the in-process model, and how fast each broken implementation is
- * caught and shrunk.
+ * {@code vmck bench}: the kit's own figures, measured, never asserted. Each figure that depends on
+ * the machine is printed as a ratio of two rates measured in the same run (the protocol over the
+ * same suite in process; the real kernel over its own in-guest rate), so it holds on any machine.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the suite: throughput against the model, and detection of every bundled mutant.")
+        description = "Measure the suite: throughput against the model and through the protocol, detection of every"
+                + " bundled mutant; with --against, an adapter's rate as a ratio to figures measured in the same run.")
 final class BenchCommand implements Callable<Integer> {
+
+    /** One-page vm_copy calls the guest makes for the in-guest rate (about a second). */
+    private static final int GUEST_COPIES = 200_000;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -39,35 +54,85 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--profile", defaultValue = "gnumach", converter = ProfileConverter.class,
             description = "Profile for --against (default: ${DEFAULT-VALUE}).")
-    vmck.spec.Profile profile;
+    Profile profile;
+
+    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
+            description = "Adapter instances for --against (default: ${DEFAULT-VALUE}).")
+    int jobs;
 
     @Override
     public Integer call() throws AdapterFailure {
         SuiteConfig config = SuiteConfig.defaults().withSeed(seed);
         if (against != null) {
-            AtomicLong calls = new AtomicLong();
-            long start = System.nanoTime();
-            try (Executor executor = counting(Adapters.open(against, profile, java.time.Duration.ofSeconds(30),
-                    java.time.Duration.ofSeconds(120)), calls)) {
-                double startSeconds = (System.nanoTime() - start) / 1e9;
-                SuiteReport report = new ConformanceSuite(profile, config).run(executor, line -> { });
-                double seconds = report.elapsed().toNanos() / 1e9;
-                System.out.printf("%s %s: start %.1f s; suite %s in %.1f s: %d scenarios (%.1f/s), %d calls (%.0f/s)%n",
-                        report.implementation(), profile.name(), startSeconds, report.verdict(), seconds,
-                        report.scenarios(), report.scenarios() / seconds, calls.get(), calls.get() / seconds);
-                return report.verdict().exitCode();
-            }
+            return againstAdapter(config);
         }
-        for (var profile : List.of(Profiles.MACH3, Profiles.GNUMACH)) {
-            AtomicLong calls = new AtomicLong();
-            try (Executor executor = counting(new InProcessExecutor(() -> new ReferenceVm(profile, Geometry.I386)), calls)) {
-                SuiteReport report = new ConformanceSuite(profile, config).run(executor, line -> { });
-                double seconds = report.elapsed().toNanos() / 1e9;
-                System.out.printf("reference %-8s %s in %.1f s: %d scenarios (%.0f/s), %d calls (%.0f/s)%n", profile.name(),
-                        report.verdict(), seconds, report.scenarios(), report.scenarios() / seconds, calls.get(), calls.get() / seconds);
-            }
-        }
+        modelThroughput(config);
+        protocolOverInProcess(config.withScenarios(40).withParallelism(1));
         System.out.println();
+        return mutants(config);
+    }
+
+    /** The suite's rate against an adapter; for gnumach also the kernel's own rate inside the guest. */
+    private int againstAdapter(SuiteConfig config) throws AdapterFailure {
+        boolean kernel = against.equals("gnumach");
+        // The machine is shared: the kernel's own rate is taken before and after the suite, and the mean used.
+        double guestBefore = kernel ? guestCopyRate() : 0;
+        Measured adapter;
+        long start = System.nanoTime();
+        try (Executor executor = Adapters.open(against, profile, Duration.ofSeconds(30), Duration.ofSeconds(120), jobs)) {
+            double startSeconds = (System.nanoTime() - start) / 1e9;
+            adapter = measure(executor, profile, config.withParallelism(Math.max(1, jobs)));
+            System.out.printf(Locale.ROOT, "%s %s: start %.1f s; %s%n", adapter.report().implementation(), profile.name(),
+                    startSeconds, adapter);
+        }
+        if (kernel) {
+            double guestAfter = guestCopyRate();
+            double guestRate = (guestBefore + guestAfter) / 2;
+            System.out.printf(Locale.ROOT, "in-guest: %,.0f vm_copy/s (%d one-page copies made by the guest itself;"
+                    + " %,.0f before the suite, %,.0f after)%n", guestRate, GUEST_COPIES, guestBefore, guestAfter);
+            System.out.printf(Locale.ROOT, "real kernel over in-guest: %.4f (%,.0f checked calls/s over %,.0f vm_copy/s;"
+                    + " --jobs %d)%n", adapter.callsPerSecond() / guestRate, adapter.callsPerSecond(), guestRate, jobs);
+        }
+        return adapter.report().verdict().exitCode();
+    }
+
+    /** The default suite against the model in process, under the two main profiles. */
+    private static void modelThroughput(SuiteConfig config) {
+        for (Profile checked : List.of(Profiles.MACH3, Profiles.GNUMACH)) {
+            try (Executor executor = new InProcessExecutor(() -> new ReferenceVm(checked, Geometry.I386))) {
+                System.out.printf(Locale.ROOT, "reference %-8s %s%n", checked.name(), measure(executor, checked, config));
+            }
+        }
+    }
+
+    /**
+     * The same suite (one thread each) against the model in process and through protocol v1 to
+     * {@code vmck serve} in a child JVM, with and without the optional capabilities: what the wire costs.
+     */
+    private static void protocolOverInProcess(SuiteConfig config) throws AdapterFailure {
+        Profile checked = Profiles.GNUMACH;
+        Measured local;
+        try (Executor executor = new InProcessExecutor(() -> new ReferenceVm(checked, Geometry.I386))) {
+            local = measure(executor, checked, config);
+        }
+        System.out.printf(Locale.ROOT, "in process, 1 thread:    %s%n", local);
+        for (boolean capabilities : List.of(false, true)) {
+            List<String> serve = new ArrayList<>(Adapters.selfCommand("serve", "--profile", checked.name()));
+            if (!capabilities) {
+                serve.add("--no-capabilities");
+            }
+            try (Executor executor = vmck.adapter.ProcessExecutor.start(serve, vmck.adapter.ProcessExecutor.Limits.DEFAULT
+                    .withRequestTimeout(Duration.ofSeconds(30)))) {
+                Measured wire = measure(executor, checked, config);
+                System.out.printf(Locale.ROOT, "protocol v1%-13s %s%n", capabilities ? " + digests:" : ":", wire);
+                System.out.printf(Locale.ROOT, "protocol%s over in-process: %.2f%n", capabilities ? " + digests" : "",
+                        wire.callsPerSecond() / local.callsPerSecond());
+            }
+        }
+    }
+
+    /** How fast each broken implementation is caught and shrunk. */
+    private static int mutants(SuiteConfig config) {
         System.out.printf("%-40s %-8s %-14s %9s %9s %6s%n", "mutant", "caught", "as", "find ms", "shrink ms", "calls");
         int missed = 0;
         for (Mutant mutant : Mutant.values()) {
@@ -87,7 +152,53 @@ final class BenchCommand implements Callable<Integer> {
         return missed == 0 ? 0 : 1;
     }
 
-    /** Counts the calls an executor runs. */
+    /** One timed suite run: its report and the scenario calls it ran. */
+    private record Measured(SuiteReport report, long calls) {
+        double seconds() {
+            return report.elapsed().toNanos() / 1e9;
+        }
+
+        double callsPerSecond() {
+            return calls / seconds();
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s in %.1f s: %d scenarios (%.1f/s), %d calls (%,.0f/s)", report.verdict(),
+                    seconds(), report.scenarios(), report.scenarios() / seconds(), calls, callsPerSecond());
+        }
+    }
+
+    private static Measured measure(Executor executor, Profile checked, SuiteConfig config) {
+        AtomicLong calls = new AtomicLong();
+        SuiteReport report = new ConformanceSuite(checked, config).run(counting(executor, calls), line -> { });
+        return new Measured(report, calls.get());
+    }
+
+    /** The kernel's own vm_copy rate inside the guest, measured by the adapter in a qemu of its own. */
+    private static double guestCopyRate() {
+        Path adapter = Adapters.home().resolve("adapters/gnumach/vmck-gnumach");
+        try {
+            Process process = new ProcessBuilder(adapter.toString(), "--guest-rate", Integer.toString(GUEST_COPIES))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("vmck-gnumach --guest-rate failed (exit " + process.exitValue() + ")");
+            }
+            JsonNode rate = new ObjectMapper().readTree(out).get("guest_vm_copy_per_s");
+            if (rate == null || !rate.isNumber()) {
+                throw new IllegalStateException("vmck-gnumach --guest-rate printed no rate: " + out);
+            }
+            return rate.asDouble();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + adapter + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Counts the scenario calls an executor runs, whichever way they are run. */
     private static Executor counting(Executor inner, AtomicLong calls) {
         return new Executor() {
             public String name() {
@@ -101,6 +212,15 @@ final class BenchCommand implements Callable<Integer> {
             public List<Reply> run(List<Call> scenario) throws AdapterFailure {
                 calls.addAndGet(scenario.size());
                 return inner.run(scenario);
+            }
+
+            public List<Reply> runDigested(List<Call> scenario) throws AdapterFailure {
+                calls.addAndGet(scenario.size());
+                return inner.runDigested(scenario);
+            }
+
+            public boolean allowsConcurrentRuns() {
+                return inner.allowsConcurrentRuns();
             }
 
             public void close() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vmck", mixinStandardHelpOptions = true, version = "vmck 0.1.0",
         description = "The vm_copy conformance kit: check an implementation against the specification.",
         subcommands = {CheckCommand.class, ServeCommand.class, ReplayCommand.class, ExplainCommand.class, ProfilesCommand.class, DiffCommand.class,
-                FingerprintCommand.class, BenchCommand.class,
+                FingerprintCommand.class, BenchCommand.class, MergeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:conformant", "1:nonconformant: a clause is violated",

@@ -41,9 +41,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "What to serve: reference, machmap or mutant:NAME (default: ${DEFAULT-VALUE}).")
     String implementation;
 
+    @Option(names = "--no-capabilities",
+            description = "Take up none of the optional protocol capabilities (digests, patterns): plain protocol v1.")
+    boolean noCapabilities;
+
     @Override
     public Integer call() throws IOException {
-        ProtocolServer server = new ProtocolServer(Adapters.implementation(implementation, profile, geometry()), "0.1.0");
+        var vm = Adapters.implementation(implementation, profile, geometry());
+        ProtocolServer server = noCapabilities ? ProtocolServer.withoutCapabilities(vm, "0.1.0") : new ProtocolServer(vm, "0.1.0");
         server.serve(System.in, new BufferedOutputStream(System.out));
         return 0;
     }

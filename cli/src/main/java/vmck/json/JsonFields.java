@@ -130,6 +130,11 @@ public final class JsonFields {
         return typed(field, value -> value.isIntegralNumber() && value.canConvertToLong(), "an integer task handle").longValue();
     }
 
+    /** A 64-bit integer (a count, a seed, milliseconds). */
+    public long longInteger(String field) throws JsonFormatException {
+        return typed(field, value -> value.isIntegralNumber() && value.canConvertToLong(), "a 64-bit integer").longValue();
+    }
+
     /** Field {@code kr}: a 32-bit kern_return_t; unsigned spellings up to 0xffffffff are accepted. */
     public int kr() throws JsonFormatException {
         return (int) typed("kr", value -> value.isIntegralNumber() && value.canConvertToLong()

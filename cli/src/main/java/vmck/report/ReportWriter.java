@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import vmck.conformance.ClauseFinding;
 import vmck.conformance.SuiteReport;
 
-/** Writes report.md, report.html, report.json, junit.xml and one trace per failure into a directory, each atomically. */
+/**
+ * Writes report.md, report.html, report.json, junit.xml, one trace per failure and shard.json (what
+ * {@code vmck merge} reads) into a directory, each atomically.
+ */
 public final class ReportWriter {
 
     private ReportWriter() {
@@ -22,5 +25,6 @@ public final class ReportWriter {
         AtomicFiles.write(directory.resolve("junit.xml"), JunitXmlReport.render(report));
         AtomicFiles.write(directory.resolve("report.md"), MarkdownReport.render(report));
         AtomicFiles.write(directory.resolve("report.html"), HtmlReport.render(report));
+        AtomicFiles.write(directory.resolve(ShardFile.FILE), ShardFile.render(report));
     }
 }

@@ -12,7 +12,10 @@ public final class ServeMainForTests {
     private ServeMainForTests() {
     }
 
+    /** No argument: the model; a {@link vmck.samples.Mutant} name: that broken implementation. */
     public static void main(String[] args) throws IOException {
-        new ProtocolServer(new ReferenceVm(Profiles.GNUMACH, Geometry.I386), "test").serve(System.in, System.out);
+        vmck.spec.MachVm vm = args.length == 0 ? new ReferenceVm(Profiles.GNUMACH, Geometry.I386)
+                : vmck.samples.Mutant.valueOf(args[0]).create(Geometry.I386);
+        new ProtocolServer(vm, "test").serve(System.in, System.out);
     }
 }

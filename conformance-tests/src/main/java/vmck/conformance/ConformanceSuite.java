@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class ConformanceSuite {
     private final Profile profile;
     private final SuiteConfig config;
     private final BooleanSupplier stopRequested;
+    private final Shard shard;
 
     public ConformanceSuite(Profile profile, SuiteConfig config) {
         this(profile, config, () -> false);
@@ -54,9 +56,24 @@ public final class ConformanceSuite {
      *                      and reports what it found so far, marked interrupted
      */
     public ConformanceSuite(Profile profile, SuiteConfig config, BooleanSupplier stopRequested) {
+        this(profile, config, stopRequested, Shard.ALL);
+    }
+
+    private ConformanceSuite(Profile profile, SuiteConfig config, BooleanSupplier stopRequested, Shard shard) {
         this.profile = profile;
         this.config = config;
         this.stopRequested = stopRequested;
+        this.shard = shard;
+    }
+
+    /** This suite restricted to one shard: only its properties run, each exactly as in the whole run. */
+    public ConformanceSuite inShard(Shard part) {
+        return new ConformanceSuite(profile, config, stopRequested, part);
+    }
+
+    /** The suite's properties in the order a run takes them (the order shards and merging rely on). */
+    public static List<String> propertyNames(Profile profile) {
+        return List.copyOf(plan(profile).keySet());
     }
 
     /** True when the profile has the rule a clause states (no alignment rule: no alignment clauses). */
@@ -80,7 +97,7 @@ public final class ConformanceSuite {
 
     /** Runs the suite; {@code progress} hears one line per property. Never throws for a broken implementation. */
     public SuiteReport run(Executor executor, Consumer<String> progress) {
-        return new SuiteRun(executor, progress, plan(), true).run();
+        return new SuiteRun(executor, progress, plan(profile), true).run();
     }
 
     /**
@@ -101,7 +118,7 @@ public final class ConformanceSuite {
     }
 
     /** Where the properties run, in order: the differential ones, then one per focused clause. */
-    private Map<String, Clause> plan() {
+    private static Map<String, Clause> plan(Profile profile) {
         Map<String, Clause> plan = new LinkedHashMap<>();
         plan.put(DIFFERENTIAL, null);
         plan.put(LONG_RUN, null);
@@ -132,10 +149,6 @@ public final class ConformanceSuite {
         return new PropertyRunner(runConfig);
     }
 
-    /** A violation of another clause than the property's own, kept (the simplest) for shrinking later. */
-    private record SideFinding(String property, ChoiceSequence choices) {
-    }
-
     /** One failing run: its choices and the checked run (scenario as run, replies, violation). */
     private record Failing(ChoiceSequence choices, ScenarioCheck.Checked checked) {
     }
@@ -157,7 +170,8 @@ public final class ConformanceSuite {
         private final ScenarioCheck scenarioCheck;
         private final AtomicReference<String> adapterFailure = new AtomicReference<>();
         private final Map<Clause, Long> checks = new ConcurrentHashMap<>();
-        private final Map<Clause, SideFinding> sideFindings = new ConcurrentHashMap<>();
+        private final Map<Clause, SuiteReport.SideCandidate> sideFindings = new ConcurrentHashMap<>();
+        private final EnumSet<Clause> fromSide = EnumSet.noneOf(Clause.class);
         private final Map<Clause, ClauseFinding> findings = new EnumMap<>(Clause.class);
         private final Map<String, SuiteReport.PropertyStats> stats = new LinkedHashMap<>();
         /** The simplest failing run per failure key, so a finding needs no second run of the implementation. */
@@ -175,20 +189,26 @@ public final class ConformanceSuite {
         }
 
         SuiteReport run() {
+            int position = 0;
             for (Map.Entry<String, Clause> entry : plan.entrySet()) {
                 if (over()) {
                     break;
                 }
-                runProperty(entry.getKey(), entry.getValue());
+                if (shard.runs(position++)) {
+                    runProperty(entry.getKey(), entry.getValue());
+                }
             }
             // Shrink what the focused properties found on the side, unless a property found it as its own.
-            for (Map.Entry<Clause, SideFinding> side : new TreeMap<>(sideFindings).entrySet()) {
+            for (Map.Entry<Clause, SuiteReport.SideCandidate> side : new TreeMap<>(sideFindings).entrySet()) {
                 if (shrinkSideFindings && !findings.containsKey(side.getKey()) && !over()) {
                     shrinkSideFinding(side.getKey(), side.getValue());
                 }
             }
+            SuiteReport.ShardFacts facts = new SuiteReport.ShardFacts(shard,
+                    Collections.unmodifiableSortedMap(new TreeMap<>(sideFindings)),
+                    Collections.unmodifiableSet(fromSide.clone()));
             return report(executor, geometry, checks, findings, stats, adapterFailure.get(),
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(System.nanoTime() - start), facts);
         }
 
         private boolean over() {
@@ -219,8 +239,8 @@ public final class ConformanceSuite {
                     return failed(choices, checked);
                 }
                 // Another clause's violation: keep the simplest one for later shrinking, keep looking for ours.
-                sideFindings.merge(violation.clause(), new SideFinding(name, choices.recorded()),
-                        (kept, found) -> simpler(kept, found, SideFinding::choices));
+                sideFindings.merge(violation.clause(), new SuiteReport.SideCandidate(name, choices.recorded()),
+                        (kept, found) -> simpler(kept, found, SuiteReport.SideCandidate::choices));
                 return Outcome.pass();
             };
             int threads = executor.allowsConcurrentRuns() ? config.parallelism() : 1;
@@ -244,7 +264,7 @@ public final class ConformanceSuite {
             return Outcome.fail(violation.key(), violation.toString());
         }
 
-        private void shrinkSideFinding(Clause clause, SideFinding side) {
+        private void shrinkSideFinding(Clause clause, SuiteReport.SideCandidate side) {
             Property<Scenario> keyed = (scenario, choices) -> {
                 ScenarioCheck.Checked checked = scenarioCheck.run(executor, scenario);
                 return checked.violation() == null ? Outcome.pass() : failed(choices, checked);
@@ -253,7 +273,11 @@ public final class ConformanceSuite {
             runner(side.property(), perProperty, scenarios(side.property()), 1)
                     .shrink(generator(side.property(), plan.get(side.property()), geometry), keyed, side.choices())
                     .filter(failure -> failure.key().equals(clause.id()))
-                    .ifPresent(failure -> record(failure, side.property()));
+                    .ifPresent(failure -> {
+                        if (record(failure, side.property()) == clause) {
+                            fromSide.add(clause);
+                        }
+                    });
             progress.accept(String.format("shrunk %s found by %s (%d ms)", clause.id(), side.property(),
                     (System.nanoTime() - shrinkStart) / 1_000_000));
         }
@@ -261,8 +285,10 @@ public final class ConformanceSuite {
         /**
          * Records the shrunk failure, from the captured run when it is the one the engine kept (else by
          * running it once more), and drops the calls after the departing one when that changes nothing.
+         * Returns the clause it recorded a finding for, or null when it recorded none (not reproduced,
+         * or the clause already had one).
          */
-        private void record(Failure<Scenario> failure, String property) {
+        private Clause record(Failure<Scenario> failure, String property) {
             if (failure.shrunkValue() == null || failure.cause().isPresent()) {
                 // The kit itself broke (a generator or checker bug): never report that as the implementation's fault.
                 throw new IllegalStateException("vmck internal error in property " + property + ": " + failure.describe(),
@@ -276,16 +302,17 @@ public final class ConformanceSuite {
                 try {
                     checked = scenarioCheck.run(executor, failure.shrunkValue());
                 } catch (AdapterFailure e) {
-                    return;
+                    return null;
                 }
             }
             if (checked.violation() == null) {
-                return; // a flaky implementation: the shrunk scenario no longer fails; keep nothing we cannot replay
+                return null; // a flaky implementation: the shrunk scenario no longer fails; keep nothing we cannot replay
             }
             checked = withoutNeedlessCalls(truncated(checked));
-            findings.putIfAbsent(checked.violation().clause(), new ClauseFinding(checked.violation(), checked.scenario(),
+            ClauseFinding finding = new ClauseFinding(checked.violation(), checked.scenario(),
                     checked.replies(), failure.shrunkChoices(), property,
-                    failure.timeToFirstFailure().toMillis(), failure.timeToShrink().toMillis()));
+                    failure.timeToFirstFailure().toMillis(), failure.timeToShrink().toMillis());
+            return findings.putIfAbsent(checked.violation().clause(), finding) == null ? checked.violation().clause() : null;
         }
 
         /** Calls after the departing one cannot matter to it: drop them when the shorter scenario fails the same way. */
@@ -335,7 +362,17 @@ public final class ConformanceSuite {
 
     private SuiteReport report(Executor executor, Geometry geometry, Map<Clause, Long> checks,
                                Map<Clause, ClauseFinding> findings, Map<String, SuiteReport.PropertyStats> stats,
-                               String adapterFailure, Duration elapsed) {
+                               String adapterFailure, Duration elapsed, SuiteReport.ShardFacts facts) {
+        return new SuiteReport(executor.name(), profile, geometry, config, stopRequested.getAsBoolean(),
+                statuses(profile, findings, checks),
+                Collections.unmodifiableSortedMap(new TreeMap<>(findings)),
+                Collections.unmodifiableSortedMap(new TreeMap<>(checks)), Collections.unmodifiableMap(stats),
+                adapterFailure, elapsed, facts);
+    }
+
+    /** Every clause's status from what was found and how often each clause was checked. */
+    public static java.util.SortedMap<Clause, ClauseStatus> statuses(Profile profile, Map<Clause, ClauseFinding> findings,
+                                                                Map<Clause, Long> checks) {
         TreeMap<Clause, ClauseStatus> statuses = new TreeMap<>();
         for (Clause clause : Clause.values()) {
             ClauseStatus status;
@@ -352,10 +389,6 @@ public final class ConformanceSuite {
             }
             statuses.put(clause, status);
         }
-        return new SuiteReport(executor.name(), profile, geometry, config, stopRequested.getAsBoolean(),
-                Collections.unmodifiableSortedMap(statuses),
-                Collections.unmodifiableSortedMap(new TreeMap<>(findings)),
-                Collections.unmodifiableSortedMap(new TreeMap<>(checks)), Collections.unmodifiableMap(stats),
-                adapterFailure, elapsed);
+        return Collections.unmodifiableSortedMap(statuses);
     }
 }

@@ -16,6 +16,7 @@ import vmck.spec.Profile;
  *                       not exercised, findings made before are kept
  * @param adapterFailure null, or why the implementation could not be run to the end (exit 3);
  *                       findings made before it are kept
+ * @param shardFacts     what {@link ShardMerge} needs beyond the findings to rebuild a whole run
  */
 public record SuiteReport(
         String implementation,
@@ -28,7 +29,30 @@ public record SuiteReport(
         SortedMap<Clause, Long> checks,
         Map<String, PropertyStats> properties,
         String adapterFailure,
-        Duration elapsed) {
+        Duration elapsed,
+        ShardFacts shardFacts) {
+
+    /**
+     * This report marked interrupted, without its adapter failure: for an adapter that died because
+     * the run was being interrupted (Ctrl-C reaches the adapter too), which is not a broken adapter.
+     */
+    public SuiteReport interruptedInstead() {
+        return new SuiteReport(implementation, profile, geometry, config, true, statuses, findings, checks, properties,
+                null, elapsed, shardFacts);
+    }
+
+    /**
+     * Which shard this is, the simplest violation each clause had on the side of another property
+     * (the whole run shrinks the simplest one over all properties when no property found that
+     * clause as its own), and which findings came from shrinking such a side violation.
+     */
+    public record ShardFacts(Shard shard, SortedMap<Clause, SideCandidate> sideCandidates,
+                             java.util.Set<Clause> fromSide) {
+    }
+
+    /** A violation of {@code clause} seen while running {@code property}, kept to be shrunk later. */
+    public record SideCandidate(String property, vmck.engine.ChoiceSequence choices) {
+    }
 
     /** The overall verdict, in the order that decides the exit code. */
     public enum Verdict {

@@ -6,10 +6,15 @@ import vmck.spec.KernReturn;
 
 /**
  * What an implementation answered to one {@link Call}. Fields beyond {@code kr} are filled only
- * for the calls that return them (vm_allocate: address; vm_read: data; vm_region: address, size,
+ * for the calls that return them (vm_allocate: address; vm_read: data, or only its
+ * {@link ReadDigest digest} when the executor was allowed to answer so; vm_region: address, size,
  * protection, maxProtection).
  */
-public record Reply(int kr, long address, long size, int protection, int maxProtection, byte[] data) {
+public record Reply(int kr, long address, long size, int protection, int maxProtection, byte[] data, Long digest) {
+
+    public Reply(int kr, long address, long size, int protection, int maxProtection, byte[] data) {
+        this(kr, address, size, protection, maxProtection, data, null);
+    }
 
     public static Reply of(int kr) {
         return new Reply(kr, 0, 0, 0, 0, null);
@@ -23,6 +28,11 @@ public record Reply(int kr, long address, long size, int protection, int maxProt
         return new Reply(kr, 0, 0, 0, 0, data);
     }
 
+    /** A successful vm_read answered with the digest of its bytes instead of the bytes. */
+    public static Reply readDigest(long digest) {
+        return new Reply(0, 0, 0, 0, 0, null, digest);
+    }
+
     public static Reply region(int kr, long address, long size, int protection, int maxProtection) {
         return new Reply(kr, address, size, protection, maxProtection, null);
     }
@@ -31,7 +41,7 @@ public record Reply(int kr, long address, long size, int protection, int maxProt
     public boolean equals(Object other) {
         return other instanceof Reply that && kr == that.kr && address == that.address && size == that.size
                 && protection == that.protection && maxProtection == that.maxProtection
-                && Arrays.equals(data, that.data);
+                && Arrays.equals(data, that.data) && java.util.Objects.equals(digest, that.digest);
     }
 
     @Override
