@@ -45,6 +45,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "Scenarios per property at most (default: ${DEFAULT-VALUE}).")
     int scenarios;
 
+    @Option(names = "--shrink-budget", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Wall-clock budget for shrinking failures, reported with the verdict (default: ${DEFAULT-VALUE}).")
+    long shrinkBudgetSeconds;
+
+    @Option(names = "--fail-fast", description = "Stop after the first confirmed violation: shrink it, report, exit 1.")
+    boolean failFast;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write report.md, report.json, junit.xml and one trace per failure here.")
     Path reportDirectory;
@@ -62,7 +69,8 @@ final class CheckCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream progress = System.err;
         SuiteConfig config = SuiteConfig.defaults().withSeed(seed).withScenarios(scenarios)
-                .withBudget(Duration.ofSeconds(budgetSeconds));
+                .withBudget(Duration.ofSeconds(budgetSeconds)).withShrinkBudget(Duration.ofSeconds(shrinkBudgetSeconds))
+                .withFailFast(failFast);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
@@ -120,14 +128,20 @@ final class CheckCommand implements Callable<Integer> {
             out.println("  smallest failing scenario (" + finding.scenario().calls().size() + " calls; saved as "
                     + TraceFile.fileName(finding.violation().clause()) + " with --report):");
             finding.scenario().listing().lines().forEach(line -> out.println("    " + line));
+            if (!finding.witnesses().isEmpty()) {
+                out.println("  further witnesses, kept unshrunk: " + finding.witnesses().stream()
+                        .map(w -> w.property() + " (" + w.scenario().calls().size() + " calls)").toList());
+            }
         }
         if (report.adapterFailure() != null) {
             out.println();
             out.println("ADAPTER FAILED: " + report.adapterFailure());
         }
         out.println();
-        out.printf("verdict: %s — %s under profile %s, %d scenarios in %.1f s%s%n", report.verdict(), report.implementation(),
+        out.printf("verdict: %s — %s under profile %s, %d scenarios in %.1f s%s%s%n", report.verdict(), report.implementation(),
                 report.profile().name(), report.scenarios(), report.elapsed().toMillis() / 1000.0,
-                report.interrupted() ? " (interrupted)" : "");
+                report.interrupted() ? " (interrupted)" : "",
+                report.shrinking().shrinks() > 0 || report.shrinking().stoppedAtFirstFailure()
+                        ? "; " + report.shrinking().describe() : "");
     }
 }

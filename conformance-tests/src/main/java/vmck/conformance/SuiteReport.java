@@ -16,6 +16,7 @@ import vmck.spec.Profile;
  *                       not exercised, findings made before are kept
  * @param adapterFailure null, or why the implementation could not be run to the end (exit 3);
  *                       findings made before it are kept
+ * @param shrinking      how long shrinking took, against its budget
  */
 public record SuiteReport(
         String implementation,
@@ -28,7 +29,8 @@ public record SuiteReport(
         SortedMap<Clause, Long> checks,
         Map<String, PropertyStats> properties,
         String adapterFailure,
-        Duration elapsed) {
+        Duration elapsed,
+        Shrinking shrinking) {
 
     /** The overall verdict, in the order that decides the exit code. */
     public enum Verdict {
@@ -42,6 +44,27 @@ public record SuiteReport(
 
         public int exitCode() {
             return exitCode;
+        }
+    }
+
+    /**
+     * What shrinking cost: every shrink of a clause's failure, with the replays that confirm it
+     * and drop needless calls.
+     *
+     * @param spent        wall-clock time spent shrinking
+     * @param budget       the run's shrink budget ({@link SuiteConfig#shrinkBudget()})
+     * @param shrinks      failures shrunk (one per failing clause at most)
+     * @param budgetSpent  true when the budget cut a shrink short: its failure may not be minimal
+     * @param stoppedAtFirstFailure true when {@code --fail-fast} ended the run after its first finding
+     */
+    public record Shrinking(Duration spent, Duration budget, int shrinks, boolean budgetSpent, boolean stoppedAtFirstFailure) {
+
+        /** One line for a verdict: "shrinking 3.2 s of a 60 s budget (2 failures)". */
+        public String describe() {
+            return String.format("shrinking %.1f s of a %d s budget (%d %s)%s%s", spent.toMillis() / 1000.0, budget.toSeconds(),
+                    shrinks, shrinks == 1 ? "failure" : "failures",
+                    budgetSpent ? "; the budget ran out, so a failure shown may not be minimal" : "",
+                    stoppedAtFirstFailure ? "; stopped at the first failure (--fail-fast)" : "");
         }
     }
 
