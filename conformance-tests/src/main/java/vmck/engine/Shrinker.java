@@ -55,13 +55,15 @@ final class Shrinker<T> {
     ScenarioRun<T> shrink() {
         boolean improved = true;
         while (improved && !exhausted()) {
+            // Cheapest per unit of progress first: the fixed-size block passes mostly fail, so they
+            // come last, where a stall ends them rather than the passes that still pay.
             improved = deleteAdjacentElements();
             improved |= zeroRuns();
             improved |= deleteSpans();
-            improved |= deleteBlocks();
-            improved |= zeroBlocks();
             improved |= lowerValues();
             improved |= lowerDuplicates();
+            improved |= deleteBlocks();
+            improved |= zeroBlocks();
             if (!improved) {
                 // Expensive and rarely needed, so only when cheaper passes are stuck.
                 improved = redistribute();
