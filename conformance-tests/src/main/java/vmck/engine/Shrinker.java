@@ -198,7 +198,9 @@ final class Shrinker<T> {
 
     /**
      * Adaptive zeroing: from each non-zero choice, sets the longest run of choices starting there
-     * to zero that still fails (zero is every choice's simplest value).
+     * to zero that still fails (zero is every choice's simplest value). The run skips the choice
+     * that opens each list element (its "another element?" choice), so one run can simplify many
+     * elements at once without ending their list; deleting elements is another pass's job.
      */
     private boolean zeroRuns() {
         boolean improved = false;
@@ -209,17 +211,33 @@ final class Shrinker<T> {
                 continue;
             }
             long[] base = current();
+            boolean[] opensElement = elementOpenings(base.length);
             final int from = i;
             int before = steps;
             int zeroed = findLargest(base.length - from, k -> {
                 long[] candidate = base.clone();
-                Arrays.fill(candidate, from, from + k, 0);
+                for (int j = from; j < from + k; j++) {
+                    if (j == from || !opensElement[j]) {
+                        candidate[j] = 0;
+                    }
+                }
                 return failsWithKey(candidate);
             });
             improved |= steps > before;
             i += Math.max(zeroed, 1);
         }
         return improved;
+    }
+
+    /** Which positions open a list element in the current best sequence. */
+    private boolean[] elementOpenings(int length) {
+        boolean[] opens = new boolean[length];
+        for (Span span : best.spans()) {
+            if (span.label().equals(Choices.LIST_ELEMENT) && span.length() > 0 && span.start() < length) {
+                opens[span.start()] = true;
+            }
+        }
+        return opens;
     }
 
     private interface SizedAttempt {
