@@ -206,12 +206,17 @@ public final class ConformanceSuite {
          * Keeps a further failure of a clause already found, free-truncated after the departing
          * call; the simplest {@value #WITNESSES_KEPT} by choices, so threads cannot change which.
          */
-        private void witness(String property, Choices choices, ScenarioCheck.Checked checked) {
+        private static void witness(Map<Clause, List<Witness>> into, String property, Choices choices,
+                                    ScenarioCheck.Checked checked) {
             Violation violation = checked.violation();
             int end = violation.callIndex() + 1;
             Witness found = new Witness(property, violation, new Scenario(List.copyOf(checked.scenario().calls().subList(0, end))),
                     List.copyOf(checked.replies().subList(0, end)), choices.recorded());
-            witnesses.merge(violation.clause(), List.of(found), (kept, more) -> {
+            keepSimplest(into, violation.clause(), List.of(found));
+        }
+
+        private static void keepSimplest(Map<Clause, List<Witness>> into, Clause clause, List<Witness> found) {
+            into.merge(clause, found, (kept, more) -> {
                 List<Witness> all = new ArrayList<>(kept);
                 all.addAll(more);
                 all.sort((a, b) -> a.choices().compareTo(b.choices()));
@@ -221,6 +226,9 @@ public final class ConformanceSuite {
 
         /** One property: fails on its own clause's violations (or any, for the differential ones), notes the rest. */
         private void runProperty(String name, Clause focus) {
+            // Kept only if the property runs to its end: one that stops at a failure may have run
+            // scenarios past it on another thread, and their witnesses would depend on timing.
+            Map<Clause, List<Witness>> seen = new ConcurrentHashMap<>();
             Property<Scenario> property = (scenario, choices) -> {
                 if (over()) {
                     return Outcome.discard("the run is over");
@@ -241,7 +249,7 @@ public final class ConformanceSuite {
                 }
                 if (findings.containsKey(violation.clause())) {
                     // Shrunk once already: keep it as a witness and look on for other clauses.
-                    witness(name, choices, checked);
+                    witness(seen, name, choices, checked);
                     return Outcome.discard("a further witness of " + violation.clause().id());
                 }
                 if (focus == null || violation.clause() == focus || config.failFast()) {
@@ -257,6 +265,9 @@ public final class ConformanceSuite {
                     .run(generator(name, focus, geometry), property);
             stats.put(name, new SuiteReport.PropertyStats(result.examplesRun(), result.passed(), result.discarded(),
                     result.elapsed(), result.labels().toString()));
+            if (result.failure().isEmpty()) {
+                seen.forEach((clause, found) -> keepSimplest(witnesses, clause, found));
+            }
             result.failure().ifPresent(failure -> {
                 long recordStart = System.nanoTime();
                 record(failure, name);
