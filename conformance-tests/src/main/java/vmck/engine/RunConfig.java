@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class RunConfig {
 
     /** Replays in a row without a simpler failure after which a shrink counts as stalled. */
-    public static final int DEFAULT_SHRINK_STALL = 100;
+    public static final int DEFAULT_SHRINK_STALL = 200;
 
     private final long seed;
     private final long maxScenarios;
