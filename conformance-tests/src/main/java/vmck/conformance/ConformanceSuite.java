@@ -306,7 +306,8 @@ public final class ConformanceSuite {
                 return checked.violation() == null ? Outcome.pass() : failed(choices, checked);
             };
             long shrinkStart = System.nanoTime();
-            runner(side.property(), perProperty, scenarios(side.property()), 1, shrinkBudgetLeft()).shrink(generator(side.property(), plan.get(side.property()), geometry), keyed, side.choices())
+            runner(side.property(), perProperty, scenarios(side.property()), 1, shrinkBudgetLeft())
+                    .shrink(generator(side.property(), plan.get(side.property()), geometry), keyed, side.choices())
                     .filter(failure -> failure.key().equals(clause.id()))
                     .ifPresent(failure -> {
                         long recordStart = System.nanoTime();
