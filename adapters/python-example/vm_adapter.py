@@ -182,8 +182,12 @@ class Task:
         kr = self.walk(dest, count, WRITE)
         if kr != KERN_SUCCESS:
             return kr
-        self.write_bytes(dest, self.read_bytes(source, count))  # read first: memmove semantics
+        self.move(source, count, dest)
         return KERN_SUCCESS
+
+    def move(self, source, count, dest):
+        """The copy itself, once every check passed."""
+        self.write_bytes(dest, self.read_bytes(source, count))  # read first: memmove semantics
 
     def vm_region(self, address):
         above = [n for n in self.pages if n >= address // PAGE]

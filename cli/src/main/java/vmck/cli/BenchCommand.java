@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Adapter instances for --against (default: ${DEFAULT-VALUE}).")
     int jobs;
 
+    @Option(names = "--no-slow-adapter", description = "Skip the slow-adapter figure (it runs the Python adapter four times).")
+    boolean noSlowAdapter;
+
+    /** The slow-adapter cases: the correct Python adapter, then broken variants (adapters/python-example/broken_adapter.py). */
+    static final List<String> SLOW_ADAPTER_BUGS = List.of("overlap", "after-40-copies");
+
     @Override
     public Integer call() throws AdapterFailure {
         SuiteConfig config = SuiteConfig.defaults().withSeed(seed);
@@ -69,7 +77,51 @@ final class BenchCommand implements Callable<Integer> {
         modelThroughput(config);
         protocolOverInProcess(config.withScenarios(40).withParallelism(1));
         System.out.println();
-        return mutants(config);
+        int missed = mutants(config);
+        if (!noSlowAdapter) {
+            slowAdapter(config);
+        }
+        return missed;
+    }
+
+    /**
+     * The default check (gnumach) against the correct Python adapter before and after the broken
+     * ones, so drift in the machine's load shows; each failing verdict over the mean passing time.
+     */
+    private static void slowAdapter(SuiteConfig config) {
+        System.out.println();
+        String example = Adapters.home().resolve("adapters/python-example").toString();
+        String passing = "python3 " + example + "/vm_adapter.py";
+        double first = timedCheck("python-example", passing, config);
+        if (first < 0) {
+            return;
+        }
+        Map<String, Double> failing = new LinkedHashMap<>();
+        for (String bug : SLOW_ADAPTER_BUGS) {
+            failing.put(bug, timedCheck("python-example broken: " + bug, "python3 " + example + "/broken_adapter.py " + bug, config));
+        }
+        double second = timedCheck("python-example (again)", passing, config);
+        double pass = (first + second) / 2;
+        failing.entrySet().stream().filter(e -> e.getValue() >= 0).forEach(e -> System.out.printf(Locale.ROOT,
+                "slow adapter: %-16s nonconformant verdict %.1f s = %.2f x the passing verdict (%.1f s, mean of %.1f and %.1f)%n",
+                e.getKey(), e.getValue(), e.getValue() / pass, pass, first, second));
+    }
+
+    /** Seconds from starting the adapter to the verdict, or -1 when it cannot run here (no python3). */
+    private static double timedCheck(String label, String adapter, SuiteConfig config) {
+        long start = System.nanoTime();
+        try (Executor executor = Adapters.open(adapter, Profiles.GNUMACH, Duration.ofSeconds(30), Duration.ofSeconds(30), 1)) {
+            SuiteReport report = new ConformanceSuite(Profiles.GNUMACH, config).run(executor, line -> { });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String calls = report.findings().values().stream()
+                    .map(f -> f.violation().clause().id() + " in " + f.scenario().calls().size() + " calls").toList().toString();
+            System.out.printf(Locale.ROOT, "%-40s %-14s in %5.1f s; %s; minimal scenarios %s%n", label, report.verdict(), seconds,
+                    report.shrinking().describe(), calls);
+            return seconds;
+        } catch (AdapterFailure e) {
+            System.out.println("slow adapter: skipped, " + label + " could not run: " + e.getMessage());
+            return -1;
+        }
     }
 
     /** The suite's rate against an adapter; for gnumach also the kernel's own rate inside the guest. */

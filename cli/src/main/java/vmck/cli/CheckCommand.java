@@ -49,6 +49,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "Scenarios per property at most (default: ${DEFAULT-VALUE}).")
     int scenarios;
 
+    @Option(names = "--shrink-budget", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Wall-clock budget for shrinking failures, reported with the verdict (default: ${DEFAULT-VALUE}).")
+    long shrinkBudgetSeconds;
+
+    @Option(names = "--fail-fast", description = "Stop after the first confirmed violation: shrink it, report, exit 1.")
+    boolean failFast;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Write report.md, report.html, report.json, junit.xml and one trace per failure here.")
     Path reportDirectory;
@@ -101,13 +108,17 @@ final class CheckCommand implements Callable<Integer> {
         if (scenarios < 1) {
             throw new UsageException("--scenarios must be at least 1, got " + scenarios);
         }
+        if (shrinkBudgetSeconds < 0 || shrinkBudgetSeconds > MAX_SECONDS) {
+            throw new UsageException("--shrink-budget must be between 0 and " + MAX_SECONDS + " seconds, got " + shrinkBudgetSeconds);
+        }
         adapterOptions.checkOptions();
     }
 
     /** Runs the suite; an adapter that cannot even start is thrown (exit 3), later failures are in the report. */
     private SuiteReport runSuite(InterruptGuard guard) throws AdapterFailure {
         SuiteConfig config = SuiteConfig.defaults().withSeed(seed).withScenarios(scenarios)
-                .withBudget(Duration.ofSeconds(budgetSeconds));
+                .withBudget(Duration.ofSeconds(budgetSeconds)).withShrinkBudget(Duration.ofSeconds(shrinkBudgetSeconds))
+                .withFailFast(failFast);
         if (jobs != null) {
             config = config.withParallelism(jobs);
         }
@@ -209,14 +220,20 @@ final class CheckCommand implements Callable<Integer> {
             out.println("  smallest failing scenario (" + finding.scenario().calls().size() + " calls; saved as "
                     + TraceFile.fileName(finding.violation().clause()) + " with --report):");
             finding.scenario().listing().lines().forEach(line -> out.println("    " + line));
+            if (!finding.witnesses().isEmpty()) {
+                out.println("  further witnesses, kept unshrunk: " + finding.witnesses().stream()
+                        .map(w -> w.property() + " (" + w.scenario().calls().size() + " calls)").toList());
+            }
         }
         if (report.adapterFailure() != null) {
             out.println();
             out.println("ADAPTER FAILED: " + report.adapterFailure());
         }
         out.println();
-        out.printf("verdict: %s%s — %s under profile %s, %d scenarios in %.1f s%s%n", report.verdict(), alsoViolated(report),
+        out.printf("verdict: %s%s — %s under profile %s, %d scenarios in %.1f s%s%s%n", report.verdict(), alsoViolated(report),
                 report.implementation(), report.profile().name(), report.scenarios(), report.elapsed().toMillis() / 1000.0,
-                report.interrupted() ? " (interrupted)" : "");
+                report.interrupted() ? " (interrupted)" : "",
+                report.shrinking().shrinks() > 0 || report.shrinking().stoppedAtFirstFailure()
+                        ? "; " + report.shrinking().describe() : "");
     }
 }

@@ -33,6 +33,10 @@ public final class JsonReport {
                 .put("interrupted", report.interrupted())
                 .put("scenarios", report.scenarios())
                 .put("elapsed_ms", report.elapsed().toMillis());
+        root.putObject("shrinking").put("spent_ms", report.shrinking().spent().toMillis())
+                .put("budget_ms", report.shrinking().budget().toMillis()).put("shrinks", report.shrinking().shrinks())
+                .put("budget_spent", report.shrinking().budgetSpent())
+                .put("stopped_at_first_failure", report.shrinking().stoppedAtFirstFailure());
         Geometry geometry = report.geometry();
         root.set("geometry", JSON.createObjectNode().put("page_size", geometry.pageSize())
                 .put("address_bits", geometry.addressBits())
@@ -57,7 +61,15 @@ public final class JsonReport {
                         .put("property", finding.property())
                         .put("calls", finding.scenario().calls().size())
                         .put("trace", TraceFile.fileName(clause))
-                        .put("listing", finding.scenario().listing());
+                        .put("listing", finding.scenario().listing())
+                        .put("shrink_stop", finding.shrinkStop().name().toLowerCase());
+                ArrayNode witnesses = node.putArray("witnesses");
+                for (int i = 0; i < finding.witnesses().size(); i++) {
+                    var witness = finding.witnesses().get(i);
+                    witnesses.addObject().put("property", witness.property()).put("calls", witness.scenario().calls().size())
+                            .put("call_index", witness.violation().callIndex())
+                            .put("trace", TraceFile.witnessFileName(clause, i + 1));
+                }
             }
         }
         ObjectNode properties = root.putObject("properties");

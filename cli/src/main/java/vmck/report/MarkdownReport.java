@@ -24,6 +24,7 @@ public final class MarkdownReport {
                 geometry.pageSize(), geometry.addressBits(), Geometry.hex(geometry.minAddress()), Geometry.hex(geometry.maxAddress())));
         out.append(String.format("- **Run:** seed %d, %d scenarios, %.1f s%s%n", report.config().seed(), report.scenarios(),
                 report.elapsed().toMillis() / 1000.0, report.interrupted() ? " (interrupted: what was found so far)" : ""));
+        out.append("- **Shrinking:** ").append(report.shrinking().describe()).append('\n');
         out.append("- **Verdict:** **").append(report.verdict()).append("** (exit code ").append(report.verdict().exitCode()).append(")\n");
         if (report.adapterFailure() != null) {
             out.append("\n## The implementation could not be run to the end\n\n```\n").append(report.adapterFailure()).append("\n```\n");
@@ -51,6 +52,13 @@ public final class MarkdownReport {
                 out.append("- **At call:** #").append(finding.violation().callIndex()).append('\n');
                 out.append("- **Trace:** `").append(TraceFile.fileName(clause)).append("` (replay with `vmck replay`)\n\n");
                 out.append("```\n").append(finding.scenario().listing()).append("```\n");
+                for (int i = 0; i < finding.witnesses().size(); i++) {
+                    var witness = finding.witnesses().get(i);
+                    out.append(i == 0 ? "\nFurther witnesses, kept as found (not shrunk again):\n\n" : "")
+                            .append("- `").append(TraceFile.witnessFileName(clause, i + 1)).append("`: property `")
+                            .append(witness.property()).append("`, ").append(witness.scenario().calls().size())
+                            .append(" calls, ").append(witness.violation()).append('\n');
+                }
             }
         }
         return out.toString();

@@ -20,6 +20,12 @@ public final class ReportWriter {
             TraceFile.write(directory.resolve(TraceFile.fileName(finding.violation().clause())),
                     TraceFile.render(report.profile().name(), report.geometry(), report.implementation(),
                             report.config().seed(), finding, finding.replies()));
+            for (int i = 0; i < finding.witnesses().size(); i++) {
+                ClauseFinding witness = finding.witnesses().get(i).asFinding();
+                TraceFile.write(directory.resolve(TraceFile.witnessFileName(finding.violation().clause(), i + 1)),
+                        TraceFile.render(report.profile().name(), report.geometry(), report.implementation(),
+                                report.config().seed(), witness, witness.replies()));
+            }
         }
         AtomicFiles.write(directory.resolve("report.json"), JsonReport.render(report));
         AtomicFiles.write(directory.resolve("junit.xml"), JunitXmlReport.render(report));

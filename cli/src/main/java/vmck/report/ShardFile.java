@@ -24,7 +24,9 @@ import vmck.conformance.Shard;
 import vmck.conformance.SuiteConfig;
 import vmck.conformance.SuiteReport;
 import vmck.conformance.Violation;
+import vmck.conformance.Witness;
 import vmck.engine.ChoiceSequence;
+import vmck.engine.ShrinkStop;
 import vmck.json.CallJson;
 import vmck.json.JsonFields;
 import vmck.json.JsonFormatException;
@@ -62,8 +64,14 @@ public final class ShardFile {
                 .put("parallelism", config.parallelism())
                 .put("shrinking", config.shrinking())
                 .put("max_steps", config.maxSteps())
+                .put("shrink_budget_ms", config.shrinkBudget().toMillis())
+                .put("fail_fast", config.failFast())
                 .put("interrupted", report.interrupted())
                 .put("elapsed_ms", report.elapsed().toMillis());
+        SuiteReport.Shrinking shrinking = report.shrinking();
+        root.set("shrinking", JSON.createObjectNode().put("spent_ms", shrinking.spent().toMillis())
+                .put("budget_ms", shrinking.budget().toMillis()).put("shrinks", shrinking.shrinks())
+                .put("budget_spent", shrinking.budgetSpent()).put("stopped_at_first_failure", shrinking.stoppedAtFirstFailure()));
         Geometry geometry = report.geometry();
         root.set("geometry", JSON.createObjectNode().put("page_size", geometry.pageSize())
                 .put("address_bits", geometry.addressBits())
@@ -82,13 +90,22 @@ public final class ShardFile {
         report.shardFacts().sideCandidates().forEach((clause, candidate) -> side.putObject(clause.id())
                 .put("property", candidate.property()).put("choices", candidate.choices().toCompactString()));
         ObjectNode findings = root.putObject("findings");
-        report.findings().forEach((clause, finding) -> findings.putObject(clause.id())
-                .put("from_side", report.shardFacts().fromSide().contains(clause))
-                .put("property", finding.property())
-                .put("choices", finding.choices().toCompactString())
-                .put("time_to_find_ms", finding.timeToFindMillis())
-                .put("time_to_shrink_ms", finding.timeToShrinkMillis())
-                .put("trace", TraceFile.fileName(clause)));
+        report.findings().forEach((clause, finding) -> {
+            ObjectNode node = findings.putObject(clause.id())
+                    .put("from_side", report.shardFacts().fromSide().contains(clause))
+                    .put("property", finding.property())
+                    .put("choices", finding.choices().toCompactString())
+                    .put("time_to_find_ms", finding.timeToFindMillis())
+                    .put("time_to_shrink_ms", finding.timeToShrinkMillis())
+                    .put("shrink_stop", finding.shrinkStop().name())
+                    .put("trace", TraceFile.fileName(clause));
+            var witnesses = node.putArray("witnesses");
+            for (int i = 0; i < finding.witnesses().size(); i++) {
+                Witness witness = finding.witnesses().get(i);
+                witnesses.addObject().put("property", witness.property()).put("choices", witness.choices().toCompactString())
+                        .put("trace", TraceFile.witnessFileName(clause, i + 1));
+            }
+        });
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -122,8 +139,13 @@ public final class ShardFile {
         Profile profile = Profiles.byName(root.text("profile")).orElseThrow(() -> root.error("profile", "unknown profile"));
         SuiteConfig config = new SuiteConfig(root.longInteger("seed"), root.integer("scenarios_per_property"),
                 Duration.ofMillis(root.longInteger("budget_ms")), root.integer("parallelism"),
-                root.bool("shrinking"), root.integer("max_steps"));
+                root.bool("shrinking"), root.integer("max_steps"), Duration.ofMillis(root.longInteger("shrink_budget_ms")),
+                root.bool("fail_fast"));
         Geometry geometry = CallJson.geometry(root.object("geometry"));
+        JsonFields s = root.object("shrinking");
+        SuiteReport.Shrinking shrinking = new SuiteReport.Shrinking(Duration.ofMillis(s.longInteger("spent_ms")),
+                Duration.ofMillis(s.longInteger("budget_ms")), s.integer("shrinks"), s.bool("budget_spent"),
+                s.bool("stopped_at_first_failure"));
         Map<String, SuiteReport.PropertyStats> properties = new LinkedHashMap<>();
         JsonFields propertyFields = root.object("properties");
         for (String name : names(propertyFields)) {
@@ -150,11 +172,24 @@ public final class ShardFile {
             JsonFields node = findingFields.object(id);
             Path tracePath = directory.resolve(node.text("trace"));
             TraceFile.Trace trace = TraceFile.read(tracePath);
-            boolean prerequisite = JSON.readTree(Files.readAllLines(tracePath).get(0)).path("prerequisite").asBoolean();
-            findings.put(clause, new ClauseFinding(
-                    new Violation(trace.callIndex(), clause, prerequisite, trace.expected(), trace.observed()),
+            List<Witness> witnesses = new ArrayList<>();
+            JsonNode witnessNodes = node.array("witnesses");
+            for (int i = 0; i < witnessNodes.size(); i++) {
+                JsonFields w = node.nested("witnesses[" + i + "]", witnessNodes.get(i));
+                Path witnessPath = directory.resolve(w.text("trace"));
+                TraceFile.Trace found = TraceFile.read(witnessPath);
+                witnesses.add(new Witness(w.text("property"), violation(clause, found, witnessPath), found.scenario(),
+                        found.replies(), choices(w)));
+            }
+            ShrinkStop stop;
+            try {
+                stop = ShrinkStop.valueOf(node.text("shrink_stop"));
+            } catch (IllegalArgumentException e) {
+                throw node.error("shrink_stop", "unknown: " + e.getMessage());
+            }
+            findings.put(clause, new ClauseFinding(violation(clause, trace, tracePath),
                     trace.scenario(), trace.replies(), choices(node), node.text("property"),
-                    node.longInteger("time_to_find_ms"), node.longInteger("time_to_shrink_ms")));
+                    node.longInteger("time_to_find_ms"), node.longInteger("time_to_shrink_ms"), stop, List.copyOf(witnesses)));
             if (node.bool("from_side")) {
                 fromSide.add(clause);
             }
@@ -162,8 +197,13 @@ public final class ShardFile {
         String adapterFailure = root.has("adapter_failure") ? root.text("adapter_failure") : null;
         return new SuiteReport(root.text("implementation"), profile, geometry, config, root.bool("interrupted"),
                 ConformanceSuite.statuses(profile, findings, checks), findings, checks, properties,
-                adapterFailure, Duration.ofMillis(root.longInteger("elapsed_ms")),
+                adapterFailure, Duration.ofMillis(root.longInteger("elapsed_ms")), shrinking,
                 new SuiteReport.ShardFacts(shard, side, fromSide));
+    }
+
+    private static Violation violation(Clause clause, TraceFile.Trace trace, Path tracePath) throws IOException {
+        boolean prerequisite = JSON.readTree(Files.readAllLines(tracePath).get(0)).path("prerequisite").asBoolean();
+        return new Violation(trace.callIndex(), clause, prerequisite, trace.expected(), trace.observed());
     }
 
     private static List<String> names(JsonFields object) {

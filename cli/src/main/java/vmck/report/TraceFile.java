@@ -50,6 +50,11 @@ public final class TraceFile {
         return "trace-" + clause.id() + ".jsonl";
     }
 
+    /** The trace of the n-th (from 1) further witness of a clause, kept as found. */
+    public static String witnessFileName(Clause clause, int n) {
+        return "trace-" + clause.id() + "-witness-" + n + ".jsonl";
+    }
+
     /** Renders the trace of one finding; {@code replies} are the implementation's answers to its calls. */
     public static String render(String profile, Geometry geometry, String implementation, long seed,
                                 ClauseFinding finding, List<Reply> replies) {

@@ -10,13 +10,19 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import vmck.conformance.ConformanceSuite;
+import vmck.conformance.SuiteConfig;
+import vmck.conformance.SuiteReport;
 import vmck.model.ReferenceVm;
 import vmck.scenario.AdapterFailure;
 import vmck.scenario.Call;
 import vmck.scenario.InProcessExecutor;
 import vmck.scenario.Pattern;
 import vmck.scenario.Reply;
+import vmck.spec.Clause;
 import vmck.spec.Geometry;
 import vmck.spec.KernReturn;
 import vmck.spec.Profiles;
@@ -72,6 +78,28 @@ class PythonExampleAdapterTest {
                         .isEqualTo(reference.run(calls));
             }
         }
+    }
+
+    /**
+     * The slow-adapter fixtures (adapters/python-example/broken_adapter.py): each bug is caught
+     * under VMC-COPY-1, each clause shrunk once, to the same minimal scenarios as in process.
+     */
+    @ParameterizedTest(name = "broken Python adapter ({0}) is caught under VMC-COPY-1 in {1} calls or fewer")
+    @CsvSource({"overlap, 4", "after-40-copies, 44"})
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void brokenVariantsOfTheExampleAreCaughtAndShrunkOnce(String bug, int calls) throws AdapterFailure {
+        assumeTrue(Adapters.hasPython3(), "python3 is not installed");
+        List<String> command = new ArrayList<>(Adapters.pythonExample());
+        command.set(1, command.get(1).replace("vm_adapter.py", "broken_adapter.py"));
+        command.add(bug);
+        SuiteReport report;
+        try (ProcessExecutor python = ProcessExecutor.start(command,
+                ProcessExecutor.Limits.DEFAULT.withStartTimeout(java.time.Duration.ofSeconds(20)))) {
+            report = new ConformanceSuite(Profiles.GNUMACH, SuiteConfig.defaults().withScenarios(30)).run(python, line -> { });
+        }
+        assertThat(report.findings()).as(bug).containsOnlyKeys(Clause.VMC_COPY_1);
+        assertThat(report.shrinking().shrinks()).isEqualTo(1);
+        assertThat(report.findings().get(Clause.VMC_COPY_1).scenario().calls()).hasSizeLessThanOrEqualTo(calls);
     }
 
     private static List<Call> randomScenario(Random random) {

@@ -67,6 +67,31 @@ class MainTest {
                 .contains("allowed: KERN_SUCCESS (0) by VMC-COPY-1");
     }
 
+    @Test
+    void failFastStopsAtTheFirstConfirmedViolationAndReportsIt(@TempDir Path reports) throws Exception {
+        Run run = vmck("check", "--adapter", "mutant:forward-memcpy-on-overlap", "--fail-fast", "--report", reports.toString());
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL VMC-COPY-1").contains("stopped at the first failure (--fail-fast)")
+                .contains("shrinking").contains("of a 60 s budget");
+        JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+        assertThat(report.path("shrinking").path("stopped_at_first_failure").asBoolean()).isTrue();
+        assertThat(report.path("clauses").findValues("status").stream().map(JsonNode::asText).filter("fail"::equals)).hasSize(1);
+    }
+
+    @Test
+    void furtherWitnessesAreSavedAsTracesThatReplay(@TempDir Path reports) throws Exception {
+        Run run = vmck("check", "--adapter", "mutant:forward-memcpy-on-overlap", "--report", reports.toString());
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("further witnesses, kept unshrunk");
+        Path witness = reports.resolve("trace-VMC-COPY-1-witness-1.jsonl");
+        assertThat(witness).exists();
+        JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+        assertThat(report.path("clauses").findValues("witnesses").get(0).get(0).path("trace").asText())
+                .isEqualTo("trace-VMC-COPY-1-witness-1.jsonl");
+        assertThat(vmck("replay", witness.toString(), "--adapter", "mutant:forward-memcpy-on-overlap").exitCode()).isEqualTo(1);
+        assertThat(vmck("replay", witness.toString(), "--adapter", "reference").exitCode()).isEqualTo(0);
+    }
+
     @ParameterizedTest(name = "adapter that {0} fails the run with exit 3 naming \"{1}\"")
     @CsvSource({
         "hang, no response within 2 s",

@@ -23,6 +23,7 @@ import vmck.engine.Property;
 import vmck.engine.PropertyRunner;
 import vmck.engine.RunConfig;
 import vmck.engine.RunResult;
+import vmck.engine.ShrinkStop;
 import vmck.scenario.AdapterFailure;
 import vmck.scenario.Executor;
 import vmck.spec.Clause;
@@ -33,6 +34,12 @@ import vmck.scenario.Scenario;
 /**
  * The conformance suite: runs the differential stateful property and one focused property per
  * testable clause against an implementation, shrinks what fails, and gives every clause a status.
+ *
+ * <p>Shrinking respects a slow link: each clause's failure is shrunk once, by the first property
+ * that finds it; later failures of that clause are kept as {@link Witness witnesses} and the
+ * property goes on looking for other clauses. All shrinking shares one time budget
+ * ({@link SuiteConfig#shrinkBudget()}), which the report states. With
+ * {@link SuiteConfig#failFast()}, the run ends after its first confirmed violation.
  */
 public final class ConformanceSuite {
 
@@ -41,6 +48,8 @@ public final class ConformanceSuite {
     /** Long scenarios (dozens of copies in one task), for bugs that appear only after many calls. */
     public static final String LONG_RUN = "long-run";
     private static final int LONG_RUN_STEPS = 100;
+    /** Witnesses kept per clause: the simplest few are enough to see the bug is not a one-off. */
+    static final int WITNESSES_KEPT = 3;
 
     private final Profile profile;
     private final SuiteConfig config;
@@ -139,13 +148,14 @@ public final class ConformanceSuite {
         return LONG_RUN.equals(name) ? Math.max(1, config.scenariosPerProperty() / 10) : config.scenariosPerProperty();
     }
 
-    private PropertyRunner runner(String name, Duration budget, long scenarios, int threads) {
+    private PropertyRunner runner(String name, Duration budget, long scenarios, int threads, Duration shrinkBudget) {
         RunConfig runConfig = RunConfig.defaults()
                 .withSeed(config.seed() * 31 + name.hashCode())
                 .withMaxScenarios(scenarios)
                 .withTimeBudget(budget)
                 .withParallelism(threads)
-                .withShrinking(config.shrinking());
+                .withShrinking(config.shrinking())
+                .withShrinkTimeBudget(shrinkBudget);
         return new PropertyRunner(runConfig);
     }
 
@@ -176,7 +186,12 @@ public final class ConformanceSuite {
         private final Map<String, SuiteReport.PropertyStats> stats = new LinkedHashMap<>();
         /** The simplest failing run per failure key, so a finding needs no second run of the implementation. */
         private final Map<String, Failing> failing = new ConcurrentHashMap<>();
+        /** Further failures of clauses already found, the simplest few per clause. */
+        private final Map<Clause, List<Witness>> witnesses = new ConcurrentHashMap<>();
         private final long start = System.nanoTime();
+        private long shrinkNanos;
+        private int shrinks;
+        private boolean shrinkBudgetSpent;
 
         SuiteRun(Executor executor, Consumer<String> progress, Map<String, Clause> plan, boolean shrinkSideFindings) {
             this.executor = executor;
@@ -204,19 +219,59 @@ public final class ConformanceSuite {
                     shrinkSideFinding(side.getKey(), side.getValue());
                 }
             }
+            Map<Clause, ClauseFinding> withWitnesses = new EnumMap<>(Clause.class);
+            findings.forEach((clause, finding) -> withWitnesses.put(clause,
+                    finding.withWitnesses(witnesses.getOrDefault(clause, List.of()))));
+            SuiteReport.Shrinking shrinking = new SuiteReport.Shrinking(Duration.ofNanos(shrinkNanos), config.shrinkBudget(),
+                    shrinks, shrinkBudgetSpent, stoppedAtFirstFailure());
             SuiteReport.ShardFacts facts = new SuiteReport.ShardFacts(shard,
                     Collections.unmodifiableSortedMap(new TreeMap<>(sideFindings)),
                     Collections.unmodifiableSet(fromSide.clone()));
-            return report(executor, geometry, checks, findings, stats, adapterFailure.get(),
-                    Duration.ofNanos(System.nanoTime() - start), facts);
+            return report(executor, geometry, checks, withWitnesses, stats, adapterFailure.get(),
+                    Duration.ofNanos(System.nanoTime() - start), shrinking, facts);
         }
 
         private boolean over() {
-            return adapterFailure.get() != null || stopRequested.getAsBoolean();
+            return adapterFailure.get() != null || stopRequested.getAsBoolean() || stoppedAtFirstFailure();
+        }
+
+        private boolean stoppedAtFirstFailure() {
+            return config.failFast() && !findings.isEmpty();
+        }
+
+        /** What is left of the run's shrink budget (zero once spent). */
+        private Duration shrinkBudgetLeft() {
+            Duration left = config.shrinkBudget().minusNanos(shrinkNanos);
+            return left.isNegative() ? Duration.ZERO : left;
+        }
+
+        /**
+         * Keeps a further failure of a clause already found, free-truncated after the departing
+         * call; the simplest {@value #WITNESSES_KEPT} by choices, so threads cannot change which.
+         */
+        private static void witness(Map<Clause, List<Witness>> into, String property, Choices choices,
+                                    ScenarioCheck.Checked checked) {
+            Violation violation = checked.violation();
+            int end = violation.callIndex() + 1;
+            Witness found = new Witness(property, violation, new Scenario(List.copyOf(checked.scenario().calls().subList(0, end))),
+                    List.copyOf(checked.replies().subList(0, end)), choices.recorded());
+            keepSimplest(into, violation.clause(), List.of(found));
+        }
+
+        private static void keepSimplest(Map<Clause, List<Witness>> into, Clause clause, List<Witness> found) {
+            into.merge(clause, found, (kept, more) -> {
+                List<Witness> all = new ArrayList<>(kept);
+                all.addAll(more);
+                all.sort((a, b) -> a.choices().compareTo(b.choices()));
+                return List.copyOf(all.subList(0, Math.min(WITNESSES_KEPT, all.size())));
+            });
         }
 
         /** One property: fails on its own clause's violations (or any, for the differential ones), notes the rest. */
         private void runProperty(String name, Clause focus) {
+            // Kept only if the property runs to its end: one that stops at a failure may have run
+            // scenarios past it on another thread, and their witnesses would depend on timing.
+            Map<Clause, List<Witness>> seen = new ConcurrentHashMap<>();
             Property<Scenario> property = (scenario, choices) -> {
                 if (over()) {
                     return Outcome.discard("the run is over");
@@ -235,7 +290,12 @@ public final class ConformanceSuite {
                 if (violation == null) {
                     return Outcome.pass();
                 }
-                if (focus == null || violation.clause() == focus) {
+                if (findings.containsKey(violation.clause())) {
+                    // Shrunk once already: keep it as a witness and look on for other clauses.
+                    witness(seen, name, choices, checked);
+                    return Outcome.discard("a further witness of " + violation.clause().id());
+                }
+                if (focus == null || violation.clause() == focus || config.failFast()) {
                     return failed(choices, checked);
                 }
                 // Another clause's violation: keep the simplest one for later shrinking, keep looking for ours.
@@ -244,17 +304,36 @@ public final class ConformanceSuite {
                 return Outcome.pass();
             };
             int threads = executor.allowsConcurrentRuns() ? config.parallelism() : 1;
-            RunResult<Scenario> result = runner(name, perProperty, scenarios(name), threads)
+            RunResult<Scenario> result = runner(name, perProperty, scenarios(name), threads, shrinkBudgetLeft())
                     .run(generator(name, focus, geometry), property);
             stats.put(name, new SuiteReport.PropertyStats(result.examplesRun(), result.passed(), result.discarded(),
                     result.elapsed(), result.labels().toString()));
-            result.failure().ifPresent(failure -> record(failure, name));
+            if (result.failure().isEmpty()) {
+                seen.forEach((clause, found) -> keepSimplest(witnesses, clause, found));
+            }
+            result.failure().ifPresent(failure -> {
+                long recordStart = System.nanoTime();
+                record(failure, name);
+                shrunk(failure, System.nanoTime() - recordStart);
+            });
             long done = stats.values().stream().mapToLong(SuiteReport.PropertyStats::scenarios).sum();
             long failedClauses = java.util.stream.Stream.concat(findings.keySet().stream(), sideFindings.keySet().stream())
                     .distinct().count();
-            progress.accept(String.format("%-14s %5d scenarios  %-22s (%d ms; %d scenarios done, %d failures so far)", name,
+            progress.accept(String.format("%-14s %5d scenarios  %-22s (%d ms; %d scenarios done, %d failures so far)%s", name,
                     result.examplesRun(), result.failure().map(f -> "FAIL " + f.key()).orElse("ok"),
-                    result.elapsed().toMillis(), done, failedClauses));
+                    result.elapsed().toMillis(), done, failedClauses,
+                    result.failure().map(f -> String.format("; shrunk in %d ms, %d replays, %s", f.timeToShrink().toMillis(),
+                            f.shrinkAttempts(), f.shrinkStop().name().toLowerCase().replace('_', ' '))).orElse("")));
+        }
+
+        /** Books one shrink: the engine's time plus {@code extraNanos} spent confirming and trimming it. */
+        private void shrunk(Failure<Scenario> failure, long extraNanos) {
+            if (failure.shrinkStop() == ShrinkStop.OFF) {
+                return;
+            }
+            shrinks++;
+            shrinkNanos += failure.timeToShrink().toNanos() + extraNanos;
+            shrinkBudgetSpent |= failure.shrinkStop() == ShrinkStop.TIME_BUDGET;
         }
 
         private Outcome failed(Choices choices, ScenarioCheck.Checked checked) {
@@ -270,13 +349,15 @@ public final class ConformanceSuite {
                 return checked.violation() == null ? Outcome.pass() : failed(choices, checked);
             };
             long shrinkStart = System.nanoTime();
-            runner(side.property(), perProperty, scenarios(side.property()), 1)
+            runner(side.property(), perProperty, scenarios(side.property()), 1, shrinkBudgetLeft())
                     .shrink(generator(side.property(), plan.get(side.property()), geometry), keyed, side.choices())
                     .filter(failure -> failure.key().equals(clause.id()))
                     .ifPresent(failure -> {
+                        long recordStart = System.nanoTime();
                         if (record(failure, side.property()) == clause) {
                             fromSide.add(clause);
                         }
+                        shrunk(failure, System.nanoTime() - recordStart);
                     });
             progress.accept(String.format("shrunk %s found by %s (%d ms)", clause.id(), side.property(),
                     (System.nanoTime() - shrinkStart) / 1_000_000));
@@ -308,10 +389,15 @@ public final class ConformanceSuite {
             if (checked.violation() == null) {
                 return null; // a flaky implementation: the shrunk scenario no longer fails; keep nothing we cannot replay
             }
-            checked = withoutNeedlessCalls(truncated(checked));
+            // The call-level pass gets what the engine's shrink left of the budget.
+            long deadline = System.nanoTime() + config.shrinkBudget().toNanos() - shrinkNanos - failure.timeToShrink().toNanos();
+            checked = truncated(checked);
+            if (failure.shrinkStop() != ShrinkStop.TIME_BUDGET) {
+                checked = withoutNeedlessCalls(checked, deadline);
+            }
             ClauseFinding finding = new ClauseFinding(checked.violation(), checked.scenario(),
                     checked.replies(), failure.shrunkChoices(), property,
-                    failure.timeToFirstFailure().toMillis(), failure.timeToShrink().toMillis());
+                    failure.timeToFirstFailure().toMillis(), failure.timeToShrink().toMillis(), failure.shrinkStop(), List.of());
             return findings.putIfAbsent(checked.violation().clause(), finding) == null ? checked.violation().clause() : null;
         }
 
@@ -335,12 +421,16 @@ public final class ConformanceSuite {
          * whose removal leaves the same clause violated by the last call. Shrinking the choice sequence
          * gets close; this removes what the generator's structure kept (a no-op copy, a spare write).
          */
-        private ScenarioCheck.Checked withoutNeedlessCalls(ScenarioCheck.Checked checked) {
+        private ScenarioCheck.Checked withoutNeedlessCalls(ScenarioCheck.Checked checked, long deadlineNanos) {
             Clause clause = checked.violation().clause();
             AtomicReference<ScenarioCheck.Checked> best = new AtomicReference<>(checked);
             AtomicBoolean broken = new AtomicBoolean();
             checked.scenario().withoutNeedlessCalls(shorter -> {
                 if (broken.get() || stopRequested.getAsBoolean()) {
+                    return false;
+                }
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    shrinkBudgetSpent = true;
                     return false;
                 }
                 try {
@@ -362,12 +452,13 @@ public final class ConformanceSuite {
 
     private SuiteReport report(Executor executor, Geometry geometry, Map<Clause, Long> checks,
                                Map<Clause, ClauseFinding> findings, Map<String, SuiteReport.PropertyStats> stats,
-                               String adapterFailure, Duration elapsed, SuiteReport.ShardFacts facts) {
+                               String adapterFailure, Duration elapsed, SuiteReport.Shrinking shrinking,
+                               SuiteReport.ShardFacts facts) {
         return new SuiteReport(executor.name(), profile, geometry, config, stopRequested.getAsBoolean(),
                 statuses(profile, findings, checks),
                 Collections.unmodifiableSortedMap(new TreeMap<>(findings)),
                 Collections.unmodifiableSortedMap(new TreeMap<>(checks)), Collections.unmodifiableMap(stats),
-                adapterFailure, elapsed, facts);
+                adapterFailure, elapsed, shrinking, facts);
     }
 
     /** Every clause's status from what was found and how often each clause was checked. */

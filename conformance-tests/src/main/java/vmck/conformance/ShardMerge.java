@@ -117,13 +117,18 @@ public final class ShardMerge {
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         boolean interrupted = ordered.stream().anyMatch(SuiteReport::interrupted);
         Duration longest = ordered.stream().map(SuiteReport::elapsed).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        SuiteReport.Shrinking shrinking = new SuiteReport.Shrinking(
+                ordered.stream().map(r -> r.shrinking().spent()).reduce(Duration.ZERO, Duration::plus),
+                first.shrinking().budget(), ordered.stream().mapToInt(r -> r.shrinking().shrinks()).sum(),
+                ordered.stream().anyMatch(r -> r.shrinking().budgetSpent()),
+                ordered.stream().anyMatch(r -> r.shrinking().stoppedAtFirstFailure()));
         SuiteReport.ShardFacts facts = new SuiteReport.ShardFacts(Shard.ALL,
                 Collections.unmodifiableSortedMap(new TreeMap<>(side)), Collections.unmodifiableSet(fromSide));
         return new SuiteReport(first.implementation(), first.profile(), first.geometry(), first.config(), interrupted,
                 ConformanceSuite.statuses(first.profile(), findings, checks),
                 Collections.unmodifiableSortedMap(new TreeMap<>(findings)),
                 Collections.unmodifiableSortedMap(new TreeMap<>(checks)), Collections.unmodifiableMap(properties),
-                adapterFailure, longest, facts);
+                adapterFailure, longest, shrinking, facts);
     }
 
     private static void requireSame(String what, Object expected, Object actual, Shard shard) {

@@ -17,6 +17,7 @@ import vmck.spec.Profile;
  * @param adapterFailure null, or why the implementation could not be run to the end (exit 3);
  *                       findings made before it are kept
  * @param shardFacts     what {@link ShardMerge} needs beyond the findings to rebuild a whole run
+ * @param shrinking      how long shrinking took, against its budget
  */
 public record SuiteReport(
         String implementation,
@@ -30,6 +31,7 @@ public record SuiteReport(
         Map<String, PropertyStats> properties,
         String adapterFailure,
         Duration elapsed,
+        Shrinking shrinking,
         ShardFacts shardFacts) {
 
     /**
@@ -38,7 +40,7 @@ public record SuiteReport(
      */
     public SuiteReport interruptedInstead() {
         return new SuiteReport(implementation, profile, geometry, config, true, statuses, findings, checks, properties,
-                null, elapsed, shardFacts);
+                null, elapsed, shrinking, shardFacts);
     }
 
     /**
@@ -66,6 +68,27 @@ public record SuiteReport(
 
         public int exitCode() {
             return exitCode;
+        }
+    }
+
+    /**
+     * What shrinking cost: every shrink of a clause's failure, with the replays that confirm it
+     * and drop needless calls.
+     *
+     * @param spent        wall-clock time spent shrinking
+     * @param budget       the run's shrink budget ({@link SuiteConfig#shrinkBudget()})
+     * @param shrinks      failures shrunk (one per failing clause at most)
+     * @param budgetSpent  true when the budget cut a shrink short: its failure may not be minimal
+     * @param stoppedAtFirstFailure true when {@code --fail-fast} ended the run after its first finding
+     */
+    public record Shrinking(Duration spent, Duration budget, int shrinks, boolean budgetSpent, boolean stoppedAtFirstFailure) {
+
+        /** One line for a verdict: "shrinking 3.2 s of a 60 s budget (2 failures)". */
+        public String describe() {
+            return String.format("shrinking %.1f s of a %d s budget (%d %s)%s%s", spent.toMillis() / 1000.0, budget.toSeconds(),
+                    shrinks, shrinks == 1 ? "failure" : "failures",
+                    budgetSpent ? "; the budget ran out, so a failure shown may not be minimal" : "",
+                    stoppedAtFirstFailure ? "; stopped at the first failure (--fail-fast)" : "");
         }
     }
 

@@ -37,6 +37,8 @@ public final class Choices {
     private final SplittableRandom random;
     private long[] recorded = new long[32];
     private int size;
+    /** The label of each list element's span (see {@link #list(Generator, int, int, double)}). */
+    static final String LIST_ELEMENT = "list-element";
     private final List<Span> spans = new ArrayList<>();
     private final Deque<Integer> openSpans = new ArrayDeque<>();
     private final Deque<String> openLabels = new ArrayDeque<>();
@@ -232,7 +234,7 @@ public final class Choices {
         double continueProbability = extra / (extra + 1.0);
         List<T> result = new ArrayList<>();
         while (result.size() < maxSize) {
-            startSpan("list-element");
+            startSpan(LIST_ELEMENT);
             boolean more = result.size() < minSize || drawContinue(continueProbability);
             if (!more) {
                 endSpan();

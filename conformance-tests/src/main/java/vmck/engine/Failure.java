@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param timeToShrink time spent shrinking
  * @param shrinkSteps accepted shrinks (each one a strictly simpler failing sequence)
  * @param shrinkAttempts property evaluations spent shrinking
+ * @param shrinkStop why shrinking ended ({@link ShrinkStop#DONE}: no pass could simplify it further)
  */
 public record Failure<T>(
         long scenarioIndex,
@@ -34,7 +35,8 @@ public record Failure<T>(
         Duration timeToFirstFailure,
         Duration timeToShrink,
         int shrinkSteps,
-        int shrinkAttempts) {
+        int shrinkAttempts,
+        ShrinkStop shrinkStop) {
 
     /** A multi-line report including the replayable shrunk trace. */
     public String describe() {
@@ -44,6 +46,6 @@ public record Failure<T>(
                 + "\n  original value: " + originalValue
                 + "\n  original trace: " + originalChoices.toCompactString()
                 + "\n  scenario " + scenarioIndex + ", " + shrinkSteps + " shrink steps in " + shrinkAttempts
-                + " attempts";
+                + " attempts, shrink stopped: " + shrinkStop;
     }
 }

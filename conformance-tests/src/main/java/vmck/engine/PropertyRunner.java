@@ -111,18 +111,20 @@ public final class PropertyRunner {
         ScenarioRun<T> shrunk = original;
         int steps = 0;
         int attempts = 0;
+        ShrinkStop stop = ShrinkStop.OFF;
         if (shrinking) {
             Shrinker<T> shrinker = new Shrinker<>(choices -> replay(generator, property, choices), original,
-                    config.shrinkAttempts(), config.shrinkTimeBudget().orElse(null));
+                    config.shrinkAttempts(), config.shrinkStall(), config.shrinkTimeBudget().orElse(null));
             shrunk = shrinker.shrink();
             steps = shrinker.steps();
             attempts = shrinker.attempts();
+            stop = shrinker.stop();
         }
         Duration shrinkTime = Duration.ofNanos(System.nanoTime() - shrinkStart);
         return new Failure<>(index, shrunk.outcome().key(), shrunk.outcome().message(), original.outcome().message(),
                 original.choices(), regenerate(generator, original.choices()),
                 shrunk.choices(), regenerate(generator, shrunk.choices()),
-                shrunk.cause(), toFailure, shrinkTime, steps, attempts);
+                shrunk.cause(), toFailure, shrinkTime, steps, attempts, stop);
     }
 
     /** A pristine copy of the value, in case the property mutated the one it checked. */

@@ -3,16 +3,24 @@ package vmck.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * Hypothesis-style shrinking of a failing choice sequence: edit the choices, replay, and keep
  * an edit when it fails with the same key and is shortlex-smaller. Passes repeat until a whole
- * round improves nothing or the budget is spent.
+ * round improves nothing, the passes stall ({@code stallAttempts} replays in a row without a
+ * simpler failure), or a budget is spent. Every stop but the time budget depends only on the
+ * replays' outcomes, so a shrink is deterministic.
+ *
+ * <p>Each round starts with two adaptive passes (Hypothesis's {@code find_integer}): at each
+ * place, delete (or zero) 1, 2, 3, 4 items, then probe 8, 16, 32... until the edit stops
+ * failing, then binary-search the largest that still fails. A long scenario loses a run of n
+ * needless steps in about 2 log2(n) replays instead of n, which is what matters when every
+ * replay crosses a slow link.
  */
 final class Shrinker<T> {
 
@@ -23,31 +31,39 @@ final class Shrinker<T> {
     private final Function<ChoiceSequence, ScenarioRun<T>> replay;
     private final String key;
     private final int maxAttempts;
+    private final int stallAttempts;
     private final long deadlineNanos;
-    // Only for membership: iteration order never matters.
-    private final Set<ChoiceSequence> tried = new HashSet<>();
+    // Whether each replayed sequence failed with the key; looked up by key only, so order never matters.
+    private final Map<ChoiceSequence, Boolean> tried = new HashMap<>();
     private ScenarioRun<T> best;
     private int attempts;
     private int steps;
+    private int attemptsAtLastStep;
+    private ShrinkStop stop = ShrinkStop.DONE;
 
     Shrinker(Function<ChoiceSequence, ScenarioRun<T>> replay, ScenarioRun<T> failing,
-             int maxAttempts, Duration timeBudget) {
+             int maxAttempts, int stallAttempts, Duration timeBudget) {
         this.replay = replay;
         this.best = failing;
         this.key = failing.outcome().key();
         this.maxAttempts = maxAttempts;
+        this.stallAttempts = stallAttempts;
         this.deadlineNanos = timeBudget == null ? Long.MAX_VALUE : System.nanoTime() + timeBudget.toNanos();
-        tried.add(failing.choices());
+        tried.put(failing.choices(), true);
     }
 
     ScenarioRun<T> shrink() {
         boolean improved = true;
         while (improved && !exhausted()) {
-            improved = deleteSpans();
-            improved |= deleteBlocks();
-            improved |= zeroBlocks();
+            // Cheapest per unit of progress first: the fixed-size block passes mostly fail, so they
+            // come last, where a stall ends them rather than the passes that still pay.
+            improved = deleteAdjacentElements();
+            improved |= zeroRuns();
+            improved |= deleteSpans();
             improved |= lowerValues();
             improved |= lowerDuplicates();
+            improved |= deleteBlocks();
+            improved |= zeroBlocks();
             if (!improved) {
                 // Expensive and rarely needed, so only when cheaper passes are stuck.
                 improved = redistribute();
@@ -64,27 +80,56 @@ final class Shrinker<T> {
         return steps;
     }
 
-    private boolean exhausted() {
-        return attempts >= maxAttempts || (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos >= 0);
+    /** Why the shrink ended. */
+    ShrinkStop stop() {
+        return stop;
     }
 
-    /** Replays {@code candidate}; adopts it if it fails with the same key and is simpler. */
+    private boolean exhausted() {
+        if (stop != ShrinkStop.DONE) {
+            return true;
+        }
+        if (attempts >= maxAttempts) {
+            stop = ShrinkStop.ATTEMPTS;
+        } else if (attempts - attemptsAtLastStep >= stallAttempts) {
+            stop = ShrinkStop.STALLED;
+        } else if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos >= 0) {
+            stop = ShrinkStop.TIME_BUDGET;
+        }
+        return stop != ShrinkStop.DONE;
+    }
+
+    /** Replays {@code candidate}; adopts it if it fails with the same key and is simpler. True when adopted. */
     private boolean consider(long[] candidate) {
+        int before = steps;
+        failsWithKey(candidate);
+        return steps > before;
+    }
+
+    /**
+     * Replays {@code candidate} (once: outcomes are remembered) and adopts it if it fails with the
+     * same key and is simpler. True when it fails with the key, adopted or not: the adaptive passes
+     * search on that, since a candidate may fail yet not beat what an earlier probe adopted.
+     */
+    private boolean failsWithKey(long[] candidate) {
         if (exhausted()) {
             return false;
         }
         ChoiceSequence sequence = ChoiceSequence.wrap(candidate);
-        if (!tried.add(sequence)) {
-            return false;
+        Boolean known = tried.get(sequence);
+        if (known != null) {
+            return known;
         }
         attempts++;
         ScenarioRun<T> run = replay.apply(sequence);
-        if (run.outcome().failsWith(key) && run.choices().compareTo(best.choices()) < 0) {
+        boolean fails = run.outcome().failsWith(key);
+        tried.put(sequence, fails);
+        if (fails && run.choices().compareTo(best.choices()) < 0) {
             best = run;
             steps++;
-            return true;
+            attemptsAtLastStep = attempts;
         }
-        return false;
+        return fails;
     }
 
     private long[] current() {
@@ -96,6 +141,143 @@ final class Shrinker<T> {
         System.arraycopy(values, 0, result, 0, start);
         System.arraycopy(values, end, result, start, values.length - end);
         return result;
+    }
+
+    /**
+     * Adaptive deletion of list elements: from the last element of each list back to the first,
+     * deletes the largest run of adjacent elements ending there that still fails.
+     */
+    private boolean deleteAdjacentElements() {
+        boolean improved = false;
+        // Work from the end: a deletion never moves the elements still to visit.
+        int cursor = Integer.MAX_VALUE;
+        while (!exhausted()) {
+            List<Span> run = elementsEndingBefore(cursor);
+            if (run.isEmpty()) {
+                break;
+            }
+            long[] base = current();
+            int last = run.size() - 1;
+            int before = steps;
+            int deleted = findLargest(last + 1, k -> failsWithKey(without(base, run.get(last - k + 1).start(), run.get(last).end())));
+            improved |= steps > before;
+            // Continue with the element before the deleted ones (or before this one if none went).
+            cursor = run.get(last - Math.max(deleted, 1) + 1).start();
+        }
+        return improved;
+    }
+
+    /**
+     * The adjacent list elements (same depth, each starting where the previous ends) up to the
+     * last element that starts before {@code cursor}; empty if there is none.
+     */
+    private List<Span> elementsEndingBefore(int cursor) {
+        List<Span> elements = new ArrayList<>();
+        for (Span span : best.spans()) {
+            if (span.label().equals(Choices.LIST_ELEMENT) && span.length() > 0 && span.start() < cursor) {
+                elements.add(span);
+            }
+        }
+        if (elements.isEmpty()) {
+            return List.of();
+        }
+        elements.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.depth(), b.depth()));
+        // The last one that starts before the cursor, at the deepest depth among those sharing that start.
+        Span last = elements.get(elements.size() - 1);
+        List<Span> run = new ArrayList<>();
+        run.add(last);
+        for (int i = elements.size() - 2; i >= 0; i--) {
+            Span previous = elements.get(i);
+            Span first = run.get(0);
+            if (previous.depth() == first.depth() && previous.end() == first.start()) {
+                run.add(0, previous);
+            }
+        }
+        return run;
+    }
+
+    /**
+     * Adaptive zeroing: from each non-zero choice, sets the longest run of choices starting there
+     * to zero that still fails (zero is every choice's simplest value). The run skips the choice
+     * that opens each list element (its "another element?" choice), so one run can simplify many
+     * elements at once without ending their list; deleting elements is another pass's job.
+     */
+    private boolean zeroRuns() {
+        boolean improved = false;
+        int i = 0;
+        while (i < current().length && !exhausted()) {
+            if (current()[i] == 0) {
+                i++;
+                continue;
+            }
+            long[] base = current();
+            boolean[] opensElement = elementOpenings(base.length);
+            final int from = i;
+            int before = steps;
+            int zeroed = findLargest(base.length - from, k -> {
+                long[] candidate = base.clone();
+                for (int j = from; j < from + k; j++) {
+                    if (j == from || !opensElement[j]) {
+                        candidate[j] = 0;
+                    }
+                }
+                return failsWithKey(candidate);
+            });
+            improved |= steps > before;
+            i += Math.max(zeroed, 1);
+        }
+        return improved;
+    }
+
+    /** Which positions open a list element in the current best sequence. */
+    private boolean[] elementOpenings(int length) {
+        boolean[] opens = new boolean[length];
+        for (Span span : best.spans()) {
+            if (span.label().equals(Choices.LIST_ELEMENT) && span.length() > 0 && span.start() < length) {
+                opens[span.start()] = true;
+            }
+        }
+        return opens;
+    }
+
+    private interface SizedAttempt {
+        boolean succeedsWith(int size);
+    }
+
+    /**
+     * Hypothesis's {@code find_integer}: the largest {@code k <= max} for which {@code attempt}
+     * succeeds, assuming success for 0 and (roughly) monotone failure above some size: tries
+     * 1..4 in turn, then doubles, then binary-searches between the last success and the first
+     * failure. Costs about 2 log2(k) attempts. Each success is already adopted by {@link #consider}.
+     */
+    private int findLargest(int max, SizedAttempt attempt) {
+        int lo = 0;
+        for (int k = 1; k <= Math.min(4, max); k++) {
+            if (exhausted() || !attempt.succeedsWith(k)) {
+                return lo;
+            }
+            lo = k;
+        }
+        if (lo == max) {
+            return lo;
+        }
+        int hi = Math.min(2 * lo, max);
+        while (!exhausted() && attempt.succeedsWith(hi)) {
+            lo = hi;
+            if (hi == max) {
+                return lo;
+            }
+            hi = Math.min(2 * hi, max);
+        }
+        while (hi - lo > 1 && !exhausted()) {
+            int mid = lo + (hi - lo) / 2;
+            if (attempt.succeedsWith(mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private boolean deleteSpans() {
