@@ -396,27 +396,18 @@ static void serve(char *line)
 		reply_kr(vm_protect(t, a, s, setmax, prot)); put_ch('\n');
 		return;
 	}
-	case 'r': {
+	case 'r':
+	case 'h': {	/* 'h': vm_read answered by the digest of the bytes: a few bytes on the link instead of a page */
 		vm_address_t a; vm_size_t s; vm_offset_t data = 0; mach_msg_type_number_t cnt = 0;
 		t = task_of(get_num()); a = get_num(); s = get_num();
 		if (bad || !at_end()) break;
 		kr = vm_read(t, a, s, &data, &cnt);
 		reply_kr(kr);
 		if (kr == KERN_SUCCESS) {
-			put_data((const unsigned char *)data, cnt);
-			if (cnt) (void) vm_deallocate(self_port, data, cnt);
-		}
-		put_ch('\n');
-		return;
-	}
-	case 'h': {	/* vm_read answered by the digest of the bytes: a few bytes on the link instead of a page */
-		vm_address_t a; vm_size_t s; vm_offset_t data = 0; mach_msg_type_number_t cnt = 0;
-		t = task_of(get_num()); a = get_num(); s = get_num();
-		if (bad || !at_end()) break;
-		kr = vm_read(t, a, s, &data, &cnt);
-		reply_kr(kr);
-		if (kr == KERN_SUCCESS) {
-			put_digest((const unsigned char *)data, cnt);
+			if (op == 'h')
+				put_digest((const unsigned char *)data, cnt);
+			else
+				put_data((const unsigned char *)data, cnt);
 			if (cnt) (void) vm_deallocate(self_port, data, cnt);
 		}
 		put_ch('\n');

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vmck.conformance.ClauseFinding;
 import vmck.conformance.ClauseStatus;
 import vmck.conformance.SuiteReport;
+import vmck.json.CallJson;
 import vmck.spec.Clause;
 import vmck.spec.Geometry;
 
@@ -33,18 +34,7 @@ public final class JsonReport {
                 .put("interrupted", report.interrupted())
                 .put("scenarios", report.scenarios())
                 .put("elapsed_ms", report.elapsed().toMillis());
-        root.putObject("shrinking").put("spent_ms", report.shrinking().spent().toMillis())
-                .put("budget_ms", report.shrinking().budget().toMillis()).put("shrinks", report.shrinking().shrinks())
-                .put("budget_spent", report.shrinking().budgetSpent())
-                .put("stopped_at_first_failure", report.shrinking().stoppedAtFirstFailure());
-        Geometry geometry = report.geometry();
-        root.set("geometry", JSON.createObjectNode().put("page_size", geometry.pageSize())
-                .put("address_bits", geometry.addressBits())
-                .put("min_address", Geometry.hex(geometry.minAddress()))
-                .put("max_address", Geometry.hex(geometry.maxAddress())));
-        if (report.adapterFailure() != null) {
-            root.put("adapter_failure", report.adapterFailure());
-        }
+        putRunFacts(root, report);
         ArrayNode clauses = root.putArray("clauses");
         for (Map.Entry<Clause, ClauseStatus> entry : report.statuses().entrySet()) {
             Clause clause = entry.getKey();
@@ -80,6 +70,19 @@ public final class JsonReport {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not render report.json", e);
+        }
+    }
+
+    /** The run's shrinking, geometry and adapter failure, as report.json and shard.json both carry them. */
+    static void putRunFacts(ObjectNode root, SuiteReport report) {
+        SuiteReport.Shrinking shrinking = report.shrinking();
+        root.putObject("shrinking").put("spent_ms", shrinking.spent().toMillis())
+                .put("budget_ms", shrinking.budget().toMillis()).put("shrinks", shrinking.shrinks())
+                .put("budget_spent", shrinking.budgetSpent())
+                .put("stopped_at_first_failure", shrinking.stoppedAtFirstFailure());
+        CallJson.putGeometry(root.putObject("geometry"), report.geometry());
+        if (report.adapterFailure() != null) {
+            root.put("adapter_failure", report.adapterFailure());
         }
     }
 }

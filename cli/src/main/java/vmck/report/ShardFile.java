@@ -68,18 +68,7 @@ public final class ShardFile {
                 .put("fail_fast", config.failFast())
                 .put("interrupted", report.interrupted())
                 .put("elapsed_ms", report.elapsed().toMillis());
-        SuiteReport.Shrinking shrinking = report.shrinking();
-        root.set("shrinking", JSON.createObjectNode().put("spent_ms", shrinking.spent().toMillis())
-                .put("budget_ms", shrinking.budget().toMillis()).put("shrinks", shrinking.shrinks())
-                .put("budget_spent", shrinking.budgetSpent()).put("stopped_at_first_failure", shrinking.stoppedAtFirstFailure()));
-        Geometry geometry = report.geometry();
-        root.set("geometry", JSON.createObjectNode().put("page_size", geometry.pageSize())
-                .put("address_bits", geometry.addressBits())
-                .put("min_address", Geometry.hex(geometry.minAddress()))
-                .put("max_address", Geometry.hex(geometry.maxAddress())));
-        if (report.adapterFailure() != null) {
-            root.put("adapter_failure", report.adapterFailure());
-        }
+        JsonReport.putRunFacts(root, report);
         ObjectNode properties = root.putObject("properties");
         report.properties().forEach((name, stats) -> properties.putObject(name)
                 .put("scenarios", stats.scenarios()).put("passed", stats.passed()).put("discarded", stats.discarded())
