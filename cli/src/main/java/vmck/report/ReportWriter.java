@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import vmck.conformance.ClauseFinding;
 import vmck.conformance.SuiteReport;
+import vmck.conformance.Witness;
 
 /**
  * Writes report.md, report.html, report.json, junit.xml, one trace per failure and shard.json (what
@@ -21,10 +22,14 @@ public final class ReportWriter {
                     TraceFile.render(report.profile().name(), report.geometry(), report.implementation(),
                             report.config().seed(), finding, finding.replies()));
             for (int i = 0; i < finding.witnesses().size(); i++) {
-                ClauseFinding witness = finding.witnesses().get(i).asFinding();
-                TraceFile.write(directory.resolve(TraceFile.witnessFileName(finding.violation().clause(), i + 1)),
-                        TraceFile.render(report.profile().name(), report.geometry(), report.implementation(),
-                                report.config().seed(), witness, witness.replies()));
+                writeWitness(report, directory.resolve(TraceFile.witnessFileName(finding.violation().clause(), i + 1)),
+                        finding.witnesses().get(i));
+            }
+        }
+        if (!report.shardFacts().shard().isWhole()) {
+            // What the merge needs to keep a failure as found when another shard's property found the clause first.
+            for (Witness asFound : report.shardFacts().firstFailures().values()) {
+                writeWitness(report, directory.resolve(TraceFile.asFoundFileName(asFound.violation().clause())), asFound);
             }
         }
         AtomicFiles.write(directory.resolve("report.json"), JsonReport.render(report));
@@ -32,5 +37,11 @@ public final class ReportWriter {
         AtomicFiles.write(directory.resolve("report.md"), MarkdownReport.render(report));
         AtomicFiles.write(directory.resolve("report.html"), HtmlReport.render(report));
         AtomicFiles.write(directory.resolve(ShardFile.FILE), ShardFile.render(report));
+    }
+
+    private static void writeWitness(SuiteReport report, Path file, Witness witness) throws IOException {
+        ClauseFinding asFinding = witness.asFinding();
+        TraceFile.write(file, TraceFile.render(report.profile().name(), report.geometry(), report.implementation(),
+                report.config().seed(), asFinding, asFinding.replies()));
     }
 }

@@ -90,9 +90,11 @@ public final class ShardFile {
                     .put("trace", TraceFile.fileName(clause));
             var witnesses = node.putArray("witnesses");
             for (int i = 0; i < finding.witnesses().size(); i++) {
-                Witness witness = finding.witnesses().get(i);
-                witnesses.addObject().put("property", witness.property()).put("choices", witness.choices().toCompactString())
-                        .put("trace", TraceFile.witnessFileName(clause, i + 1));
+                putWitness(witnesses.addObject(), finding.witnesses().get(i), TraceFile.witnessFileName(clause, i + 1));
+            }
+            Witness asFound = report.shardFacts().firstFailures().get(clause);
+            if (asFound != null && !report.shardFacts().shard().isWhole()) {
+                putWitness(node.putObject("as_found"), asFound, TraceFile.asFoundFileName(clause));
             }
         });
         try {
@@ -154,6 +156,7 @@ public final class ShardFile {
             side.put(clause(sideFields, id), new SuiteReport.SideCandidate(candidate.text("property"), choices(candidate)));
         }
         TreeMap<Clause, ClauseFinding> findings = new TreeMap<>();
+        TreeMap<Clause, Witness> firstFailures = new TreeMap<>();
         EnumSet<Clause> fromSide = EnumSet.noneOf(Clause.class);
         JsonFields findingFields = root.object("findings");
         for (String id : names(findingFields)) {
@@ -164,11 +167,10 @@ public final class ShardFile {
             List<Witness> witnesses = new ArrayList<>();
             JsonNode witnessNodes = node.array("witnesses");
             for (int i = 0; i < witnessNodes.size(); i++) {
-                JsonFields w = node.nested("witnesses[" + i + "]", witnessNodes.get(i));
-                Path witnessPath = directory.resolve(w.text("trace"));
-                TraceFile.Trace found = TraceFile.read(witnessPath);
-                witnesses.add(new Witness(w.text("property"), violation(clause, found, witnessPath), found.scenario(),
-                        found.replies(), choices(w)));
+                witnesses.add(witness(directory, clause, node.nested("witnesses[" + i + "]", witnessNodes.get(i))));
+            }
+            if (node.has("as_found")) {
+                firstFailures.put(clause, witness(directory, clause, node.object("as_found")));
             }
             ShrinkStop stop;
             try {
@@ -187,7 +189,18 @@ public final class ShardFile {
         return new SuiteReport(root.text("implementation"), profile, geometry, config, root.bool("interrupted"),
                 ConformanceSuite.statuses(profile, findings, checks), findings, checks, properties,
                 adapterFailure, Duration.ofMillis(root.longInteger("elapsed_ms")), shrinking,
-                new SuiteReport.ShardFacts(shard, side, fromSide));
+                new SuiteReport.ShardFacts(shard, side, fromSide, firstFailures));
+    }
+
+    private static void putWitness(ObjectNode node, Witness witness, String trace) {
+        node.put("property", witness.property()).put("choices", witness.choices().toCompactString()).put("trace", trace);
+    }
+
+    private static Witness witness(Path directory, Clause clause, JsonFields fields) throws IOException {
+        Path tracePath = directory.resolve(fields.text("trace"));
+        TraceFile.Trace found = TraceFile.read(tracePath);
+        return new Witness(fields.text("property"), violation(clause, found, tracePath), found.scenario(), found.replies(),
+                choices(fields));
     }
 
     private static Violation violation(Clause clause, TraceFile.Trace trace, Path tracePath) throws IOException {

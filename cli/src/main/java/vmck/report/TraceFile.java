@@ -55,6 +55,11 @@ public final class TraceFile {
         return "trace-" + clause.id() + "-witness-" + n + ".jsonl";
     }
 
+    /** A shard's trace of a finding's failure as its property first found it, before shrinking (for {@code vmck merge}). */
+    public static String asFoundFileName(Clause clause) {
+        return "trace-" + clause.id() + "-as-found.jsonl";
+    }
+
     /** Renders the trace of one finding; {@code replies} are the implementation's answers to its calls. */
     public static String render(String profile, Geometry geometry, String implementation, long seed,
                                 ClauseFinding finding, List<Reply> replies) {

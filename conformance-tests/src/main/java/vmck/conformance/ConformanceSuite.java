@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -148,14 +149,19 @@ public final class ConformanceSuite {
         return LONG_RUN.equals(name) ? Math.max(1, config.scenariosPerProperty() / 10) : config.scenariosPerProperty();
     }
 
+    /**
+     * The engine for property {@code name}. The search never shrinks ({@code shrinkBudget} null): a
+     * failure is shrunk afterwards, and only when its clause has no finding yet, so each clause is
+     * shrunk once and a property's run never depends on what other properties found (shards).
+     */
     private PropertyRunner runner(String name, Duration budget, long scenarios, int threads, Duration shrinkBudget) {
         RunConfig runConfig = RunConfig.defaults()
                 .withSeed(config.seed() * 31 + name.hashCode())
                 .withMaxScenarios(scenarios)
                 .withTimeBudget(budget)
                 .withParallelism(threads)
-                .withShrinking(config.shrinking())
-                .withShrinkTimeBudget(shrinkBudget);
+                .withShrinking(shrinkBudget != null && config.shrinking())
+                .withShrinkTimeBudget(shrinkBudget == null ? Duration.ZERO : shrinkBudget);
         return new PropertyRunner(runConfig);
     }
 
@@ -188,6 +194,8 @@ public final class ConformanceSuite {
         private final Map<String, Failing> failing = new ConcurrentHashMap<>();
         /** Further failures of clauses already found, the simplest few per clause. */
         private final Map<Clause, List<Witness>> witnesses = new ConcurrentHashMap<>();
+        /** Each finding's failure as its property first found it, before shrinking (what a shard merge needs). */
+        private final Map<Clause, Witness> firstFailures = new EnumMap<>(Clause.class);
         private final long start = System.nanoTime();
         private long shrinkNanos;
         private int shrinks;
@@ -226,7 +234,7 @@ public final class ConformanceSuite {
                     shrinks, shrinkBudgetSpent, stoppedAtFirstFailure());
             SuiteReport.ShardFacts facts = new SuiteReport.ShardFacts(shard,
                     Collections.unmodifiableSortedMap(new TreeMap<>(sideFindings)),
-                    Collections.unmodifiableSet(fromSide.clone()));
+                    Collections.unmodifiableSet(fromSide.clone()), Collections.unmodifiableSortedMap(new TreeMap<>(firstFailures)));
             return report(executor, geometry, checks, withWitnesses, stats, adapterFailure.get(),
                     Duration.ofNanos(System.nanoTime() - start), shrinking, facts);
         }
@@ -249,29 +257,15 @@ public final class ConformanceSuite {
          * Keeps a further failure of a clause already found, free-truncated after the departing
          * call; the simplest {@value #WITNESSES_KEPT} by choices, so threads cannot change which.
          */
-        private static void witness(Map<Clause, List<Witness>> into, String property, Choices choices,
-                                    ScenarioCheck.Checked checked) {
+        private static Witness witness(String property, ChoiceSequence choices, ScenarioCheck.Checked checked) {
             Violation violation = checked.violation();
             int end = violation.callIndex() + 1;
-            Witness found = new Witness(property, violation, new Scenario(List.copyOf(checked.scenario().calls().subList(0, end))),
-                    List.copyOf(checked.replies().subList(0, end)), choices.recorded());
-            keepSimplest(into, violation.clause(), List.of(found));
-        }
-
-        private static void keepSimplest(Map<Clause, List<Witness>> into, Clause clause, List<Witness> found) {
-            into.merge(clause, found, (kept, more) -> {
-                List<Witness> all = new ArrayList<>(kept);
-                all.addAll(more);
-                all.sort((a, b) -> a.choices().compareTo(b.choices()));
-                return List.copyOf(all.subList(0, Math.min(WITNESSES_KEPT, all.size())));
-            });
+            return new Witness(property, violation, new Scenario(List.copyOf(checked.scenario().calls().subList(0, end))),
+                    List.copyOf(checked.replies().subList(0, end)), choices);
         }
 
         /** One property: fails on its own clause's violations (or any, for the differential ones), notes the rest. */
         private void runProperty(String name, Clause focus) {
-            // Kept only if the property runs to its end: one that stops at a failure may have run
-            // scenarios past it on another thread, and their witnesses would depend on timing.
-            Map<Clause, List<Witness>> seen = new ConcurrentHashMap<>();
             Property<Scenario> property = (scenario, choices) -> {
                 if (over()) {
                     return Outcome.discard("the run is over");
@@ -290,11 +284,6 @@ public final class ConformanceSuite {
                 if (violation == null) {
                     return Outcome.pass();
                 }
-                if (findings.containsKey(violation.clause())) {
-                    // Shrunk once already: keep it as a witness and look on for other clauses.
-                    witness(seen, name, choices, checked);
-                    return Outcome.discard("a further witness of " + violation.clause().id());
-                }
                 if (focus == null || violation.clause() == focus || config.failFast()) {
                     return failed(choices, checked);
                 }
@@ -304,26 +293,71 @@ public final class ConformanceSuite {
                 return Outcome.pass();
             };
             int threads = executor.allowsConcurrentRuns() ? config.parallelism() : 1;
-            RunResult<Scenario> result = runner(name, perProperty, scenarios(name), threads, shrinkBudgetLeft())
+            RunResult<Scenario> result = runner(name, perProperty, scenarios(name), threads, null)
                     .run(generator(name, focus, geometry), property);
             stats.put(name, new SuiteReport.PropertyStats(result.examplesRun(), result.passed(), result.discarded(),
                     result.elapsed(), result.labels().toString()));
-            if (result.failure().isEmpty()) {
-                seen.forEach((clause, found) -> keepSimplest(witnesses, clause, found));
-            }
-            result.failure().ifPresent(failure -> {
-                long recordStart = System.nanoTime();
-                record(failure, name);
-                shrunk(failure, System.nanoTime() - recordStart);
-            });
+            Optional<Failure<Scenario>> shrunk = result.failure().flatMap(failure -> shrinkOnce(name, focus, failure));
             long done = stats.values().stream().mapToLong(SuiteReport.PropertyStats::scenarios).sum();
             long failedClauses = java.util.stream.Stream.concat(findings.keySet().stream(), sideFindings.keySet().stream())
                     .distinct().count();
             progress.accept(String.format("%-14s %5d scenarios  %-22s (%d ms; %d scenarios done, %d failures so far)%s", name,
                     result.examplesRun(), result.failure().map(f -> "FAIL " + f.key()).orElse("ok"),
                     result.elapsed().toMillis(), done, failedClauses,
-                    result.failure().map(f -> String.format("; shrunk in %d ms, %d replays, %s", f.timeToShrink().toMillis(),
-                            f.shrinkAttempts(), f.shrinkStop().name().toLowerCase().replace('_', ' '))).orElse("")));
+                    result.failure().isEmpty() ? "" : shrunk.map(f -> String.format("; shrunk in %d ms, %d replays, %s",
+                            f.timeToShrink().toMillis(), f.shrinkAttempts(), f.shrinkStop().name().toLowerCase().replace('_', ' ')))
+                            .orElse("; a further witness, kept unshrunk")));
+        }
+
+        /**
+         * A property's failure: the first of its clause is shrunk and becomes the finding; a clause
+         * found already (by a property earlier in the plan) keeps this one as a witness, as found.
+         * Either way the failure as found is kept in {@link #firstFailures}, so a merge of shards can
+         * tell which property found the clause first in the whole run. Returns the shrink, if any.
+         */
+        private Optional<Failure<Scenario>> shrinkOnce(String name, Clause focus, Failure<Scenario> found) {
+            ScenarioCheck.Checked asFound = checkedAt(found.key(), found.originalChoices(), found.originalValue());
+            if (asFound == null || asFound.violation() == null) {
+                return Optional.empty(); // flaky, or the adapter broke: nothing we could replay
+            }
+            Clause clause = asFound.violation().clause();
+            Witness witness = witness(name, found.originalChoices(), asFound);
+            if (findings.containsKey(clause)) {
+                witnesses.merge(clause, List.of(witness), (kept, more) -> Witness.simplest(kept, more, WITNESSES_KEPT));
+                return Optional.empty();
+            }
+            Optional<Failure<Scenario>> shrunk = !config.shrinking() ? Optional.empty()
+                    : runner(name, perProperty, scenarios(name), 1, shrinkBudgetLeft())
+                            .shrink(generator(name, focus, geometry), keyed(), found.originalChoices())
+                            .filter(failure -> failure.key().equals(found.key()));
+            long recordStart = System.nanoTime();
+            Clause recorded = record(shrunk.orElse(found), name, found.timeToFirstFailure());
+            shrunk.ifPresent(failure -> shrunk(failure, System.nanoTime() - recordStart));
+            if (recorded == clause) {
+                firstFailures.put(clause, witness);
+            }
+            return shrunk;
+        }
+
+        /** The run at {@code choices}: the one captured while searching when it is that one, else run again; null if it cannot run. */
+        private ScenarioCheck.Checked checkedAt(String key, ChoiceSequence choices, Scenario value) {
+            Failing captured = failing.get(key);
+            if (captured != null && captured.choices().equals(choices)) {
+                return captured.checked();
+            }
+            try {
+                return scenarioCheck.run(executor, value);
+            } catch (AdapterFailure e) {
+                return null;
+            }
+        }
+
+        /** Fails on any violation, keyed by clause; counts no checks (those are the search's). */
+        private Property<Scenario> keyed() {
+            return (scenario, choices) -> {
+                ScenarioCheck.Checked checked = scenarioCheck.run(executor, scenario);
+                return checked.violation() == null ? Outcome.pass() : failed(choices, checked);
+            };
         }
 
         /** Books one shrink: the engine's time plus {@code extraNanos} spent confirming and trimming it. */
@@ -344,17 +378,13 @@ public final class ConformanceSuite {
         }
 
         private void shrinkSideFinding(Clause clause, SuiteReport.SideCandidate side) {
-            Property<Scenario> keyed = (scenario, choices) -> {
-                ScenarioCheck.Checked checked = scenarioCheck.run(executor, scenario);
-                return checked.violation() == null ? Outcome.pass() : failed(choices, checked);
-            };
             long shrinkStart = System.nanoTime();
             runner(side.property(), perProperty, scenarios(side.property()), 1, shrinkBudgetLeft())
-                    .shrink(generator(side.property(), plan.get(side.property()), geometry), keyed, side.choices())
+                    .shrink(generator(side.property(), plan.get(side.property()), geometry), keyed(), side.choices())
                     .filter(failure -> failure.key().equals(clause.id()))
                     .ifPresent(failure -> {
                         long recordStart = System.nanoTime();
-                        if (record(failure, side.property()) == clause) {
+                        if (record(failure, side.property(), failure.timeToFirstFailure()) == clause) {
                             fromSide.add(clause);
                         }
                         shrunk(failure, System.nanoTime() - recordStart);
@@ -369,24 +399,14 @@ public final class ConformanceSuite {
          * Returns the clause it recorded a finding for, or null when it recorded none (not reproduced,
          * or the clause already had one).
          */
-        private Clause record(Failure<Scenario> failure, String property) {
+        private Clause record(Failure<Scenario> failure, String property, Duration timeToFind) {
             if (failure.shrunkValue() == null || failure.cause().isPresent()) {
                 // The kit itself broke (a generator or checker bug): never report that as the implementation's fault.
                 throw new IllegalStateException("vmck internal error in property " + property + ": " + failure.describe(),
                         failure.cause().orElse(null));
             }
-            Failing captured = failing.get(failure.key());
-            ScenarioCheck.Checked checked;
-            if (captured != null && captured.choices().equals(failure.shrunkChoices())) {
-                checked = captured.checked();
-            } else {
-                try {
-                    checked = scenarioCheck.run(executor, failure.shrunkValue());
-                } catch (AdapterFailure e) {
-                    return null;
-                }
-            }
-            if (checked.violation() == null) {
+            ScenarioCheck.Checked checked = checkedAt(failure.key(), failure.shrunkChoices(), failure.shrunkValue());
+            if (checked == null || checked.violation() == null) {
                 return null; // a flaky implementation: the shrunk scenario no longer fails; keep nothing we cannot replay
             }
             // The call-level pass gets what the engine's shrink left of the budget.
@@ -397,7 +417,7 @@ public final class ConformanceSuite {
             }
             ClauseFinding finding = new ClauseFinding(checked.violation(), checked.scenario(),
                     checked.replies(), failure.shrunkChoices(), property,
-                    failure.timeToFirstFailure().toMillis(), failure.timeToShrink().toMillis(), failure.shrinkStop(), List.of());
+                    timeToFind.toMillis(), failure.timeToShrink().toMillis(), failure.shrinkStop(), List.of());
             return findings.putIfAbsent(checked.violation().clause(), finding) == null ? checked.violation().clause() : null;
         }
 

@@ -83,19 +83,36 @@ public final class ShardMerge {
                 }
             }
         }
+        Map<Clause, List<Witness>> asFound = new TreeMap<>();
         for (SuiteReport shard : ordered) {
             shard.checks().forEach((clause, n) -> checks.merge(clause, n, Long::sum));
             shard.findings().forEach((clause, finding) -> {
                 if (!shard.shardFacts().fromSide().contains(clause)) {
                     own.merge(clause, finding, (a, b) -> planOrder.compare(a.property(), b.property()) <= 0 ? a : b);
+                    asFound.merge(clause, finding.witnesses(), ShardMerge::concat);
                 }
             });
+            shard.shardFacts().firstFailures().forEach((clause, found) -> asFound.merge(clause, List.of(found), ShardMerge::concat));
             shard.shardFacts().sideCandidates().forEach((clause, candidate) -> side.merge(clause, candidate,
                     (a, b) -> {
                         int simpler = a.choices().compareTo(b.choices());
                         return simpler < 0 || (simpler == 0 && planOrder.compare(a.property(), b.property()) <= 0) ? a : b;
                     }));
         }
+        // The whole run shrinks the first property's failure of a clause and keeps every later one as a
+        // witness, as found: here, every shard's failure as found but the winner's own.
+        Map<Clause, Witness> firstFailures = new TreeMap<>();
+        own.replaceAll((clause, finding) -> {
+            List<Witness> others = new ArrayList<>();
+            for (Witness witness : asFound.getOrDefault(clause, List.of())) {
+                if (witness.property().equals(finding.property())) {
+                    firstFailures.put(clause, witness);
+                } else {
+                    others.add(witness);
+                }
+            }
+            return finding.withWitnesses(Witness.simplest(others, List.of(), ConformanceSuite.WITNESSES_KEPT));
+        });
         Map<Clause, ClauseFinding> findings = new TreeMap<>(own);
         EnumSet<Clause> fromSide = EnumSet.noneOf(Clause.class);
         side.forEach((clause, candidate) -> {
@@ -123,7 +140,8 @@ public final class ShardMerge {
                 ordered.stream().anyMatch(r -> r.shrinking().budgetSpent()),
                 ordered.stream().anyMatch(r -> r.shrinking().stoppedAtFirstFailure()));
         SuiteReport.ShardFacts facts = new SuiteReport.ShardFacts(Shard.ALL,
-                Collections.unmodifiableSortedMap(new TreeMap<>(side)), Collections.unmodifiableSet(fromSide));
+                Collections.unmodifiableSortedMap(new TreeMap<>(side)), Collections.unmodifiableSet(fromSide),
+                Collections.unmodifiableSortedMap(new TreeMap<>(firstFailures)));
         return new SuiteReport(first.implementation(), first.profile(), first.geometry(), first.config(), interrupted,
                 ConformanceSuite.statuses(first.profile(), findings, checks),
                 Collections.unmodifiableSortedMap(new TreeMap<>(findings)),
@@ -136,5 +154,11 @@ public final class ShardMerge {
             throw new IllegalArgumentException("shard " + shard + " was run with " + what + " " + actual + ", shard 0 with "
                     + expected + ": not shards of one run");
         }
+    }
+
+    private static <T> List<T> concat(List<T> some, List<T> more) {
+        List<T> all = new ArrayList<>(some);
+        all.addAll(more);
+        return all;
     }
 }

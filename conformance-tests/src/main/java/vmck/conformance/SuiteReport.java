@@ -46,10 +46,12 @@ public record SuiteReport(
     /**
      * Which shard this is, the simplest violation each clause had on the side of another property
      * (the whole run shrinks the simplest one over all properties when no property found that
-     * clause as its own), and which findings came from shrinking such a side violation.
+     * clause as its own), which findings came from shrinking such a side violation, and each
+     * property-found finding as its property first found it (in the whole run, a later property's
+     * failure of that clause is a witness as found; a merge needs the failure as found to do the same).
      */
     public record ShardFacts(Shard shard, SortedMap<Clause, SideCandidate> sideCandidates,
-                             java.util.Set<Clause> fromSide) {
+                             java.util.Set<Clause> fromSide, SortedMap<Clause, Witness> firstFailures) {
     }
 
     /** A violation of {@code clause} seen while running {@code property}, kept to be shrunk later. */

@@ -22,4 +22,15 @@ public record Witness(String property, Violation violation, Scenario scenario, L
     public ClauseFinding asFinding() {
         return new ClauseFinding(violation, scenario, replies, choices, property, 0, 0, vmck.engine.ShrinkStop.OFF, List.of());
     }
+
+    /**
+     * The simplest {@code kept} of two lists of witnesses, by their choices (shortlex): which are kept
+     * depends on what was found, never on the order it was found in (threads, shards).
+     */
+    public static List<Witness> simplest(List<Witness> some, List<Witness> more, int kept) {
+        List<Witness> all = new java.util.ArrayList<>(some);
+        all.addAll(more);
+        all.sort((a, b) -> a.choices().compareTo(b.choices()));
+        return List.copyOf(all.subList(0, Math.min(kept, all.size())));
+    }
 }
