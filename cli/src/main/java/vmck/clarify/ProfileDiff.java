@@ -254,6 +254,9 @@ public final class ProfileDiff {
                 if (difference != null) {
                     return difference;
                 }
+                if (states.overflowed()) {
+                    return null; // dropped states may hold a common outcome later: claim no difference we cannot back
+                }
             } else if (call.mutates() && call.task() == Call.LIVE_TASK) {
                 states.helper(modelA, call); // the helper calls are common ground: one model serves both
             }

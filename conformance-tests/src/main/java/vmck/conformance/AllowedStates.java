@@ -20,10 +20,11 @@ import vmck.spec.Geometry;
  */
 public final class AllowedStates {
 
-    /** More states than this means the profile allows too much to follow; the first ones are kept. */
+    /** More states than this means the profile allows too much to follow; see {@link #overflowed()}. */
     public static final int MAX_STATES = 16;
 
     private List<AddressSpace> states;
+    private boolean overflowed;
 
     /** One state: a fresh, empty task. */
     public AllowedStates(Geometry geometry) {
@@ -33,6 +34,15 @@ public final class AllowedStates {
     /** The first allowed state: the one the model's own choices lead to when nothing was pruned. */
     public AddressSpace first() {
         return states.get(0);
+    }
+
+    /**
+     * True once a copy allowed more states than {@link #MAX_STATES} and some were dropped: from then
+     * on, an observation no kept state explains may still be one a dropped state allows, so a
+     * caller must stop judging memory rather than report a violation it cannot back.
+     */
+    public boolean overflowed() {
+        return overflowed;
     }
 
     public List<AddressSpace> all() {
@@ -55,6 +65,8 @@ public final class AllowedStates {
                 }
                 if (next.size() < MAX_STATES) {
                     next.add(after);
+                } else {
+                    overflowed = true;
                 }
             }
         }

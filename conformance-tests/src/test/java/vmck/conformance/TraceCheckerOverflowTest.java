@@ -1,0 +1,77 @@
+package vmck.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vmck.scenario.Call;
+import vmck.scenario.Pattern;
+import vmck.scenario.Reply;
+import vmck.spec.Clause;
+import vmck.spec.Geometry;
+import vmck.spec.Profiles;
+
+/**
+ * Copies may allow more memory states than the checker keeps ({@link AllowedStates#MAX_STATES}):
+ * under mach3 a copy that fails on its destination may, or may not, leave the pages before the
+ * failing one written (VMC-ATOMIC-1), so five such copies allow 32 states. The checker must then
+ * stop judging memory rather than blame an implementation for a state it dropped.
+ */
+class TraceCheckerOverflowTest {
+
+    private static final long PAGE = 0x1000;
+    private static final long SOURCE = 0x100000;
+    private static final int FAILING_COPIES = 5; // 2^5 = 32 states > MAX_STATES
+
+    private static long destination(int i) {
+        return 0x200000 + i * 0x10000L; // one writable page, then a hole
+    }
+
+    @Test
+    void aStateTheCheckerCouldNotKeepIsNeverBlamed() {
+        List<Call> calls = new ArrayList<>();
+        List<Reply> replies = new ArrayList<>();
+        calls.add(new Call.VmAllocate(Call.LIVE_TASK, SOURCE, 2 * PAGE, false));
+        replies.add(Reply.allocated(0, SOURCE));
+        calls.add(new Call.VmWrite(Call.LIVE_TASK, SOURCE, (int) PAGE, 1));
+        replies.add(Reply.of(0));
+        for (int i = 0; i < FAILING_COPIES; i++) {
+            calls.add(new Call.VmAllocate(Call.LIVE_TASK, destination(i), PAGE, false));
+            replies.add(Reply.allocated(0, destination(i)));
+        }
+        for (int i = 0; i < FAILING_COPIES; i++) {
+            // Fails at the hole after the destination's page; this implementation wrote that page first.
+            calls.add(new Call.VmCopy(Call.LIVE_TASK, SOURCE, 2 * PAGE, destination(i)));
+            replies.add(Reply.of(1));
+        }
+        calls.add(new Call.VmRead(Call.LIVE_TASK, destination(0), PAGE));
+        replies.add(Reply.read(0, Pattern.bytes(1, (int) PAGE)));
+
+        TraceChecker.Result result = TraceChecker.check(Profiles.MACH3, Geometry.I386, calls, replies);
+
+        assertThat(result.violation()).isNull();
+    }
+
+    @Test
+    void theCheckerJudgesMemoryUpToTheOverflow() {
+        // With one failing copy fewer the states fit, and a byte no state allows is still caught.
+        List<Call> calls = new ArrayList<>();
+        List<Reply> replies = new ArrayList<>();
+        calls.add(new Call.VmAllocate(Call.LIVE_TASK, SOURCE, 2 * PAGE, false));
+        replies.add(Reply.allocated(0, SOURCE));
+        calls.add(new Call.VmAllocate(Call.LIVE_TASK, destination(0), PAGE, false));
+        replies.add(Reply.allocated(0, destination(0)));
+        calls.add(new Call.VmCopy(Call.LIVE_TASK, SOURCE, 2 * PAGE, destination(0)));
+        replies.add(Reply.of(1));
+        calls.add(new Call.VmRead(Call.LIVE_TASK, destination(0), PAGE));
+        replies.add(Reply.read(0, Pattern.bytes(7, (int) PAGE))); // neither zeros nor the source's
+
+        TraceChecker.Result result = TraceChecker.check(Profiles.MACH3, Geometry.I386, calls, replies);
+
+        assertThat(result.violation()).isNotNull();
+        assertThat(result.violation().clause()).isNotEqualTo(Clause.VMH_TASK_1);
+    }
+}
