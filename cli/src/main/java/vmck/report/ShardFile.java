@@ -62,7 +62,7 @@ public final class ShardFile {
                 .put("scenarios_per_property", config.scenariosPerProperty())
                 .put("budget_ms", config.budget().toMillis())
                 .put("parallelism", config.parallelism())
-                .put("shrinking", config.shrinking())
+                .put("shrinking_enabled", config.shrinking())
                 .put("max_steps", config.maxSteps())
                 .put("shrink_budget_ms", config.shrinkBudget().toMillis())
                 .put("fail_fast", config.failFast())
@@ -130,7 +130,7 @@ public final class ShardFile {
         Profile profile = Profiles.byName(root.text("profile")).orElseThrow(() -> root.error("profile", "unknown profile"));
         SuiteConfig config = new SuiteConfig(root.longInteger("seed"), root.integer("scenarios_per_property"),
                 Duration.ofMillis(root.longInteger("budget_ms")), root.integer("parallelism"),
-                root.bool("shrinking"), root.integer("max_steps"), Duration.ofMillis(root.longInteger("shrink_budget_ms")),
+                root.bool("shrinking_enabled"), root.integer("max_steps"), Duration.ofMillis(root.longInteger("shrink_budget_ms")),
                 root.bool("fail_fast"));
         Geometry geometry = CallJson.geometry(root.object("geometry"));
         JsonFields s = root.object("shrinking");

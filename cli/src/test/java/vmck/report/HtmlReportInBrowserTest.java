@@ -79,9 +79,10 @@ class HtmlReportInBrowserTest {
     }
 
     @Test
-    void everyReturnCodeFailureOfGnuMachAgainstTheManPageHasItsPicture(@TempDir Path dir) throws Exception {
-        SuiteReport report = check(Profiles.MACH3, () -> new ReferenceVm(Profiles.GNUMACH, Geometry.I386));
-        assertThat(report.findings()).as("gnumach departs from mach3").hasSizeGreaterThanOrEqualTo(3);
+    void everyReturnCodeFailureOfXnuAgainstTheManPageHasItsPicture(@TempDir Path dir) throws Exception {
+        // GNU Mach departs from the man page on one clause only (VMC-ORDER-4); XNU's model on several.
+        SuiteReport report = check(Profiles.MACH3, () -> new ReferenceVm(Profiles.XNU, Geometry.I386));
+        assertThat(report.findings()).as("xnu departs from mach3").hasSizeGreaterThanOrEqualTo(3);
         assertEveryFailureIsDrawn(report, render(write(report, dir.resolve("report")), dir));
     }
 
