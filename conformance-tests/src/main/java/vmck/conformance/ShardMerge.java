@@ -134,9 +134,13 @@ public final class ShardMerge {
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         boolean interrupted = ordered.stream().anyMatch(SuiteReport::interrupted);
         Duration longest = ordered.stream().map(SuiteReport::elapsed).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        // The whole run shrinks each kept finding once; shards may have shrunk more (failures the whole
+        // run keeps as witnesses), so count and time the kept findings' shrinks.
+        List<ClauseFinding> shrunk = findings.values().stream()
+                .filter(finding -> finding.shrinkStop() != vmck.engine.ShrinkStop.OFF).toList();
         SuiteReport.Shrinking shrinking = new SuiteReport.Shrinking(
-                ordered.stream().map(r -> r.shrinking().spent()).reduce(Duration.ZERO, Duration::plus),
-                first.shrinking().budget(), ordered.stream().mapToInt(r -> r.shrinking().shrinks()).sum(),
+                Duration.ofMillis(shrunk.stream().mapToLong(ClauseFinding::timeToShrinkMillis).sum()),
+                first.shrinking().budget(), shrunk.size(),
                 ordered.stream().anyMatch(r -> r.shrinking().budgetSpent()),
                 ordered.stream().anyMatch(r -> r.shrinking().stoppedAtFirstFailure()));
         SuiteReport.ShardFacts facts = new SuiteReport.ShardFacts(Shard.ALL,
