@@ -253,10 +253,7 @@ public final class ConformanceSuite {
             return left.isNegative() ? Duration.ZERO : left;
         }
 
-        /**
-         * Keeps a further failure of a clause already found, free-truncated after the departing
-         * call; the simplest {@value #WITNESSES_KEPT} by choices, so threads cannot change which.
-         */
+        /** A failure as found, cut after the departing call (free: nothing after it can change the verdict). */
         private static Witness witness(String property, ChoiceSequence choices, ScenarioCheck.Checked checked) {
             Violation violation = checked.violation();
             int end = violation.callIndex() + 1;
