@@ -313,15 +313,18 @@ public final class ReferenceModel {
         }
         if (profile.failedWriteMayLeavePrefix()) {
             // A vm_write that fails at a page may have written the pages before it (VMC-ATOMIC-1):
-            // the lowest decisive destination problem past dest_address bounds what may be written.
+            // the lowest failing destination page bounds what may be written, and a failing first
+            // page allows nothing. The range checks made before the walk (VMC-RANGE-3/-4) name no page.
             Finding lowest = null;
             for (Finding finding : decisive) {
-                if (finding.step() == Check.DESTINATION && Long.compareUnsigned(finding.address(), destAddress) > 0
-                        && (lowest == null || Long.compareUnsigned(finding.address(), lowest.address()) < 0)) {
+                boolean failingPage = finding.step() == Check.DESTINATION
+                        && finding.clause() != Clause.VMC_RANGE_3 && finding.clause() != Clause.VMC_RANGE_4;
+                if (failingPage && (lowest == null || Long.compareUnsigned(finding.address(), lowest.address()) < 0)) {
                     lowest = finding;
                 }
             }
-            if (lowest != null && Long.compareUnsigned(lowest.address() - destAddress, count) < 0) {
+            if (lowest != null && Long.compareUnsigned(lowest.address(), destAddress) > 0
+                    && Long.compareUnsigned(lowest.address() - destAddress, count) < 0) {
                 outcomes.add(new CopyDecision.Outcome(lowest.kr(), Clause.VMC_ATOMIC_1, lowest.address() - destAddress));
             }
         }

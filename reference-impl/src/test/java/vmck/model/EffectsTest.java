@@ -185,6 +185,17 @@ class EffectsTest {
                     .extracting(CopyDecision.Outcome::bytesCopied).containsOnly(0L);
         }
 
+        @Test
+        void VMC_ATOMIC_1_mach3NeverAllowsAPrefixOverAFailingFirstPage() {
+            // an unwritable first page stops the vm_write there, whatever fails further on
+            Fx fx = Fx.mach3().alloc(0, 3).fill(0, 3).alloc(8, 2).protect(8, 1, VmProt.READ);
+            assertThat(fx.decide(fx.page(0), 3 * fx.ps, fx.page(8)).outcomes())
+                    .extracting(CopyDecision.Outcome::bytesCopied).containsOnly(0L);
+            // nor over part of it, for a destination starting inside that page
+            assertThat(fx.decide(fx.page(0), 2 * fx.ps, fx.page(8) + fx.ps / 2).outcomes())
+                    .extracting(CopyDecision.Outcome::bytesCopied).containsOnly(0L);
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"gnumach"})
         void VMC_ATOMIC_1_failureAtLastDestinationPageWritesNothing(String profile) {
