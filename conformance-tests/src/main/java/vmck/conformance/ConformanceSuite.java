@@ -36,9 +36,10 @@ import vmck.scenario.Scenario;
  * The conformance suite: runs the differential stateful property and one focused property per
  * testable clause against an implementation, shrinks what fails, and gives every clause a status.
  *
- * <p>Shrinking respects a slow link: each clause's failure is shrunk once, by the first property
- * that finds it; later failures of that clause are kept as {@link Witness witnesses} and the
- * property goes on looking for other clauses. All shrinking shares one time budget
+ * <p>Shrinking respects a slow link: every property searches without shrinking and stops at its
+ * first failure; the first property in plan order to fail a clause has that failure shrunk, and
+ * later properties' failures of it are kept, as found, as {@link Witness witnesses}. No property's
+ * run depends on another's findings, so shards replay exactly. All shrinking shares one time budget
  * ({@link SuiteConfig#shrinkBudget()}), which the report states. With
  * {@link SuiteConfig#failFast()}, the run ends after its first confirmed violation.
  */
@@ -303,7 +304,7 @@ public final class ConformanceSuite {
                     result.elapsed().toMillis(), done, failedClauses,
                     result.failure().isEmpty() ? "" : shrunk.map(f -> String.format("; shrunk in %d ms, %d replays, %s",
                             f.timeToShrink().toMillis(), f.shrinkAttempts(), f.shrinkStop().name().toLowerCase().replace('_', ' ')))
-                            .orElse("; a further witness, kept unshrunk")));
+                            .orElse(shrinkingOff() ? "" : "; not shrunk: a further witness, or not reproduced")));
         }
 
         /**
@@ -323,7 +324,7 @@ public final class ConformanceSuite {
                 witnesses.merge(clause, List.of(witness), (kept, more) -> Witness.simplest(kept, more, WITNESSES_KEPT));
                 return Optional.empty();
             }
-            Optional<Failure<Scenario>> shrunk = !config.shrinking() ? Optional.empty()
+            Optional<Failure<Scenario>> shrunk = shrinkingOff() ? Optional.empty()
                     : runner(name, perProperty, scenarios(name), 1, shrinkBudgetLeft())
                             .shrink(generator(name, focus, geometry), keyed(), found.originalChoices())
                             .filter(failure -> failure.key().equals(found.key()));
@@ -375,6 +376,10 @@ public final class ConformanceSuite {
         }
 
         private void shrinkSideFinding(Clause clause, SuiteReport.SideCandidate side) {
+            if (shrinkingOff()) {
+                recordUnshrunk(clause, side);
+                return;
+            }
             long shrinkStart = System.nanoTime();
             runner(side.property(), perProperty, scenarios(side.property()), 1, shrinkBudgetLeft())
                     .shrink(generator(side.property(), plan.get(side.property()), geometry), keyed(), side.choices())
@@ -388,6 +393,21 @@ public final class ConformanceSuite {
                     });
             progress.accept(String.format("shrunk %s found by %s (%d ms)", clause.id(), side.property(),
                     (System.nanoTime() - shrinkStart) / 1_000_000));
+        }
+
+        private boolean shrinkingOff() {
+            return !config.shrinking();
+        }
+
+        /** With shrinking off, a side violation is recorded as found: its scenario is run once more. */
+        private void recordUnshrunk(Clause clause, SuiteReport.SideCandidate side) {
+            Scenario scenario = generator(side.property(), plan.get(side.property()), geometry).replay(side.choices());
+            ScenarioCheck.Checked checked = checkedAt(clause.id(), side.choices(), scenario);
+            if (checked != null && checked.violation() != null && checked.violation().clause() == clause
+                    && findings.putIfAbsent(clause, new ClauseFinding(checked.violation(), checked.scenario(), checked.replies(),
+                            side.choices(), side.property(), 0, 0, ShrinkStop.OFF, List.of())) == null) {
+                fromSide.add(clause);
+            }
         }
 
         /**
@@ -409,7 +429,7 @@ public final class ConformanceSuite {
             // The call-level pass gets what the engine's shrink left of the budget.
             long deadline = System.nanoTime() + config.shrinkBudget().toNanos() - shrinkNanos - failure.timeToShrink().toNanos();
             checked = truncated(checked);
-            if (failure.shrinkStop() != ShrinkStop.TIME_BUDGET) {
+            if (failure.shrinkStop() != ShrinkStop.TIME_BUDGET && failure.shrinkStop() != ShrinkStop.OFF) {
                 checked = withoutNeedlessCalls(checked, deadline);
             }
             ClauseFinding finding = new ClauseFinding(checked.violation(), checked.scenario(),

@@ -59,6 +59,12 @@ public final class ShardMerge {
                     shard.config().scenariosPerProperty(), which);
             requireSame("maximum steps", first.config().maxSteps(), shard.config().maxSteps(), which);
             requireSame("shrinking", first.config().shrinking(), shard.config().shrinking(), which);
+            requireSame("budget", first.config().budget(), shard.config().budget(), which);
+            requireSame("shrink budget", first.config().shrinkBudget(), shard.config().shrinkBudget(), which);
+            // Each shard would stop at its own first violation: no whole run gives that report.
+            if (shard.config().failFast()) {
+                throw new IllegalArgumentException("shard " + which + " was run with --fail-fast: its shards cannot be merged into one run");
+            }
             requireSame("geometry", first.geometry(), shard.geometry(), which);
         }
         if (ordered.size() != count) {

@@ -78,7 +78,7 @@ public record CopyDecision(List<Outcome> outcomes, List<Finding> findings) {
         if (steps.equals(Set.of(Check.ALIGNMENT, Check.COUNT_ZERO))) {
             return Clause.VMC_ORDER_4;
         }
-        if (steps.equals(Set.of(Check.ALIGNMENT, Check.SOURCE))) {
+        if (steps.equals(Set.of(Check.ALIGNMENT, Check.SOURCE)) || steps.equals(Set.of(Check.ALIGNMENT, Check.DESTINATION))) {
             return Clause.VMC_ORDER_3;
         }
         if (steps.equals(Set.of(Check.SOURCE, Check.DESTINATION))) {

@@ -46,7 +46,7 @@ class CopyDecisionTest {
         Finding zero = new Finding(Check.COUNT_ZERO, 0, Clause.VMC_ZERO_1, 0, "z");
         Finding task = new Finding(Check.TASK, 4, Clause.VMC_TASK_1, 0, "t");
         Finding src = new Finding(Check.SOURCE, 1, Clause.VMC_SRC_1, 0, "s");
-        assertThat(CopyDecision.precedenceClause(align, dst)).isEqualTo(Clause.VMC_ALIGN_3);
+        assertThat(CopyDecision.precedenceClause(align, dst)).isEqualTo(Clause.VMC_ORDER_3); // ORDER-3: alignment against either range
         assertThat(CopyDecision.precedenceClause(zero, align)).isEqualTo(Clause.VMC_ORDER_4);
         assertThat(CopyDecision.precedenceClause(align, zero)).isEqualTo(Clause.VMC_ORDER_4);
         assertThat(CopyDecision.precedenceClause(src, align)).isEqualTo(Clause.VMC_ORDER_3);

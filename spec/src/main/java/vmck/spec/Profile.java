@@ -161,11 +161,6 @@ public record Profile(
         }
     }
 
-    /** True when some order between checks or problems is left open (the profile allows a set of codes there). */
-    public boolean leavesOrderOpen() {
-        return alignmentOrderOpen || rangeProblemsOrderOpen || zeroCountMayCheckAddresses;
-    }
-
     /** True when the profile rejects unaligned arguments (the seed's BUGS section). */
     public boolean requiresAlignment() {
         return checkOrder.contains(Check.ALIGNMENT);
