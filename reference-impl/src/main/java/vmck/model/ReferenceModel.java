@@ -314,11 +314,13 @@ public final class ReferenceModel {
         if (profile.failedWriteMayLeavePrefix()) {
             // A vm_write that fails at a page may have written the pages before it (VMC-ATOMIC-1):
             // the lowest failing destination page bounds what may be written, and a failing first
-            // page allows nothing. The range checks made before the walk (VMC-RANGE-3/-4) name no page.
+            // page allows nothing. A range check made before the walk (VMC-RANGE-3/-4, reported at
+            // dest_address) names no page; the walk reports the page where the range leaves the map.
             Finding lowest = null;
             for (Finding finding : decisive) {
-                boolean failingPage = finding.step() == Check.DESTINATION
-                        && finding.clause() != Clause.VMC_RANGE_3 && finding.clause() != Clause.VMC_RANGE_4;
+                boolean preWalkBounds = (finding.clause() == Clause.VMC_RANGE_3 || finding.clause() == Clause.VMC_RANGE_4)
+                        && finding.address() == destAddress;
+                boolean failingPage = finding.step() == Check.DESTINATION && !preWalkBounds;
                 if (failingPage && (lowest == null || Long.compareUnsigned(finding.address(), lowest.address()) < 0)) {
                     lowest = finding;
                 }
