@@ -166,6 +166,13 @@ public final class ConformanceSuite {
         return new PropertyRunner(runConfig);
     }
 
+    /** What one scenario of a property saw: the clauses it exercised and a violation of another clause, if any. */
+    private record Seen(java.util.Set<Clause> exercised, SideFinding side) {
+    }
+
+    private record SideFinding(Clause clause, SuiteReport.SideCandidate candidate) {
+    }
+
     /** One failing run: its choices and the checked run (scenario as run, replies, violation). */
     private record Failing(ChoiceSequence choices, ScenarioCheck.Checked checked) {
     }
@@ -264,6 +271,7 @@ public final class ConformanceSuite {
 
         /** One property: fails on its own clause's violations (or any, for the differential ones), notes the rest. */
         private void runProperty(String name, Clause focus) {
+            Map<Long, Seen> seen = new ConcurrentHashMap<>();
             Property<Scenario> property = (scenario, choices) -> {
                 if (over()) {
                     return Outcome.discard("the run is over");
@@ -277,7 +285,7 @@ public final class ConformanceSuite {
                     }
                     return Outcome.discard("the implementation could not be run");
                 }
-                checked.result().exercised().forEach(clause -> checks.merge(clause, 1L, Long::sum));
+                seen.put(choices.scenarioIndex(), new Seen(checked.result().exercised(), null));
                 Violation violation = checked.violation();
                 if (violation == null) {
                     return Outcome.pass();
@@ -286,13 +294,24 @@ public final class ConformanceSuite {
                     return failed(choices, checked);
                 }
                 // Another clause's violation: keep the simplest one for later shrinking, keep looking for ours.
-                sideFindings.merge(violation.clause(), new SuiteReport.SideCandidate(name, choices.recorded()),
-                        (kept, found) -> simpler(kept, found, SuiteReport.SideCandidate::choices));
+                seen.put(choices.scenarioIndex(), new Seen(checked.result().exercised(),
+                        new SideFinding(violation.clause(), new SuiteReport.SideCandidate(name, choices.recorded()))));
                 return Outcome.pass();
             };
             int threads = executor.allowsConcurrentRuns() ? config.parallelism() : 1;
             RunResult<Scenario> result = runner(name, perProperty, scenarios(name), threads, null)
                     .run(generator(name, focus, geometry), property);
+            // Only what the scenarios up to the first failure saw: those after it ran or not by timing.
+            long last = result.failure().map(Failure::scenarioIndex).orElse(Long.MAX_VALUE);
+            seen.forEach((index, facts) -> {
+                if (index <= last) {
+                    facts.exercised().forEach(clause -> checks.merge(clause, 1L, Long::sum));
+                    if (facts.side() != null) {
+                        sideFindings.merge(facts.side().clause(), facts.side().candidate(),
+                                (kept, found) -> simpler(kept, found, SuiteReport.SideCandidate::choices));
+                    }
+                }
+            });
             stats.put(name, new SuiteReport.PropertyStats(result.examplesRun(), result.passed(), result.discarded(),
                     result.elapsed(), result.labels().toString()));
             Optional<Failure<Scenario>> shrunk = result.failure().flatMap(failure -> shrinkOnce(name, focus, failure));

@@ -43,15 +43,17 @@ public final class Choices {
     private final Deque<Integer> openSpans = new ArrayDeque<>();
     private final Deque<String> openLabels = new ArrayDeque<>();
     private final SortedSet<Label> labels = new TreeSet<>();
+    private final long scenarioIndex;
 
-    private Choices(long[] prefix, SplittableRandom random) {
+    private Choices(long[] prefix, SplittableRandom random, long scenarioIndex) {
         this.prefix = prefix;
         this.random = random;
+        this.scenarioIndex = scenarioIndex;
     }
 
     /** Random choices from {@code seed}: the same seed always produces the same choices. */
     public static Choices random(long seed) {
-        return new Choices(new long[0], new SplittableRandom(seed));
+        return new Choices(new long[0], new SplittableRandom(seed), -1);
     }
 
     /**
@@ -59,12 +61,21 @@ public final class Choices {
      * a pure function of both, so a scenario never depends on thread count or timing.
      */
     public static Choices forScenario(long seed, long index) {
-        return random(scenarioSeed(seed, index));
+        return new Choices(new long[0], new SplittableRandom(scenarioSeed(seed, index)), index);
+    }
+
+    /**
+     * Which scenario of a run these choices generate, or -1 (a replay, a shrink attempt). A property
+     * that keeps facts about its scenarios keys them by it, so that what it keeps can be cut at the
+     * run's first failure: scenarios past it may have run on another thread, or not, by timing.
+     */
+    public long scenarioIndex() {
+        return scenarioIndex;
     }
 
     /** Replays {@code sequence}; draws past its end return 0. */
     public static Choices replay(ChoiceSequence sequence) {
-        return new Choices(sequence.unsafeArray(), null);
+        return new Choices(sequence.unsafeArray(), null, -1);
     }
 
     /** Replays {@code choices}; draws past their end return 0. */
