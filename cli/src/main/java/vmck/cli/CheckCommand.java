@@ -108,6 +108,9 @@ final class CheckCommand implements Callable<Integer> {
         if (scenarios < 1) {
             throw new UsageException("--scenarios must be at least 1, got " + scenarios);
         }
+        if (jobs != null && jobs < 1) {
+            throw new UsageException("--jobs must be at least 1, got " + jobs); // before any adapter (or qemu) starts
+        }
         if (shrinkBudgetSeconds < 0 || shrinkBudgetSeconds > MAX_SECONDS) {
             throw new UsageException("--shrink-budget must be between 0 and " + MAX_SECONDS + " seconds, got " + shrinkBudgetSeconds);
         }

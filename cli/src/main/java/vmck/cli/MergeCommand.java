@@ -30,30 +30,16 @@ final class MergeCommand implements Callable<Integer> {
     Path reportDirectory;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        // Errors become exit 2 with one line in the one place that does so for every command (Failures).
+        Inputs.prepareReportDirectory(reportDirectory);
         List<SuiteReport> reports = new ArrayList<>();
-        try {
-            for (Path shard : shards) {
-                reports.add(ShardFile.read(shard));
-            }
-        } catch (IOException e) {
-            System.err.println("vmck merge: cannot read a shard report: " + e.getMessage());
-            return Main.USAGE;
+        for (Path shard : shards) {
+            reports.add(ShardFile.read(shard));
         }
-        SuiteReport merged;
-        try {
-            merged = ShardMerge.merge(reports);
-        } catch (IllegalArgumentException e) {
-            System.err.println("vmck merge: " + e.getMessage());
-            return Main.USAGE;
-        }
+        SuiteReport merged = ShardMerge.merge(reports);
         CheckCommand.printSummary(merged, System.out);
-        try {
-            ReportWriter.write(merged, reportDirectory);
-        } catch (IOException e) {
-            System.err.println("vmck merge: cannot write the report to " + reportDirectory + ": " + e.getMessage());
-            return Main.USAGE;
-        }
+        ReportWriter.write(merged, reportDirectory);
         System.out.println("report written to " + reportDirectory.toAbsolutePath());
         return merged.verdict().exitCode();
     }

@@ -60,6 +60,7 @@ public final class ShardMerge {
             requireSame("maximum steps", first.config().maxSteps(), shard.config().maxSteps(), which);
             requireSame("shrinking", first.config().shrinking(), shard.config().shrinking(), which);
             requireSame("budget", first.config().budget(), shard.config().budget(), which);
+            requireSame("implementation", first.implementation(), shard.implementation(), which);
             requireSame("shrink budget", first.config().shrinkBudget(), shard.config().shrinkBudget(), which);
             // Each shard would stop at its own first violation: no whole run gives that report.
             if (shard.config().failFast()) {
