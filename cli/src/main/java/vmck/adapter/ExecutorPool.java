@@ -96,19 +96,23 @@ public final class ExecutorPool implements Executor {
 
     @Override
     public List<Reply> run(List<Call> calls) throws AdapterFailure {
-        Executor executor = borrow();
-        try {
-            return executor.run(calls);
-        } finally {
-            idle.add(executor);
-        }
+        return onIdleInstance(executor -> executor.run(calls));
     }
 
     @Override
     public List<Reply> runDigested(List<Call> calls) throws AdapterFailure {
+        return onIdleInstance(executor -> executor.runDigested(calls));
+    }
+
+    private interface Run {
+        List<Reply> on(Executor executor) throws AdapterFailure;
+    }
+
+    /** Runs on an idle instance, which goes back to the idle ones afterwards whatever happened. */
+    private List<Reply> onIdleInstance(Run run) throws AdapterFailure {
         Executor executor = borrow();
         try {
-            return executor.runDigested(calls);
+            return run.on(executor);
         } finally {
             idle.add(executor);
         }

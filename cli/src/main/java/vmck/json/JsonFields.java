@@ -127,12 +127,16 @@ public final class JsonFields {
 
     /** A task handle: any 64-bit integer. */
     public long taskHandle(String field) throws JsonFormatException {
-        return typed(field, value -> value.isIntegralNumber() && value.canConvertToLong(), "an integer task handle").longValue();
+        return integer64(field, "an integer task handle");
     }
 
     /** A 64-bit integer (a count, a seed, milliseconds). */
     public long longInteger(String field) throws JsonFormatException {
-        return typed(field, value -> value.isIntegralNumber() && value.canConvertToLong(), "a 64-bit integer").longValue();
+        return integer64(field, "a 64-bit integer");
+    }
+
+    private long integer64(String field, String expected) throws JsonFormatException {
+        return typed(field, value -> value.isIntegralNumber() && value.canConvertToLong(), expected).longValue();
     }
 
     /** Field {@code kr}: a 32-bit kern_return_t; unsigned spellings up to 0xffffffff are accepted. */

@@ -23,7 +23,6 @@ import vmck.conformance.ConformanceSuite;
 import vmck.conformance.Shard;
 import vmck.conformance.SuiteConfig;
 import vmck.conformance.SuiteReport;
-import vmck.conformance.Violation;
 import vmck.conformance.Witness;
 import vmck.engine.ChoiceSequence;
 import vmck.engine.ShrinkStop;
@@ -167,10 +166,10 @@ public final class ShardFile {
             List<Witness> witnesses = new ArrayList<>();
             JsonNode witnessNodes = node.array("witnesses");
             for (int i = 0; i < witnessNodes.size(); i++) {
-                witnesses.add(witness(directory, clause, node.nested("witnesses[" + i + "]", witnessNodes.get(i))));
+                witnesses.add(witness(directory, node.nested("witnesses[" + i + "]", witnessNodes.get(i))));
             }
             if (node.has("as_found")) {
-                firstFailures.put(clause, witness(directory, clause, node.object("as_found")));
+                firstFailures.put(clause, witness(directory, node.object("as_found")));
             }
             ShrinkStop stop;
             try {
@@ -178,7 +177,7 @@ public final class ShardFile {
             } catch (IllegalArgumentException e) {
                 throw node.error("shrink_stop", "unknown: " + e.getMessage());
             }
-            findings.put(clause, new ClauseFinding(violation(clause, trace, tracePath),
+            findings.put(clause, new ClauseFinding(trace.violation(),
                     trace.scenario(), trace.replies(), choices(node), node.text("property"),
                     node.longInteger("time_to_find_ms"), node.longInteger("time_to_shrink_ms"), stop, List.copyOf(witnesses)));
             if (node.bool("from_side")) {
@@ -196,16 +195,11 @@ public final class ShardFile {
         node.put("property", witness.property()).put("choices", witness.choices().toCompactString()).put("trace", trace);
     }
 
-    private static Witness witness(Path directory, Clause clause, JsonFields fields) throws IOException {
+    private static Witness witness(Path directory, JsonFields fields) throws IOException {
         Path tracePath = directory.resolve(fields.text("trace"));
         TraceFile.Trace found = TraceFile.read(tracePath);
-        return new Witness(fields.text("property"), violation(clause, found, tracePath), found.scenario(), found.replies(),
+        return new Witness(fields.text("property"), found.violation(), found.scenario(), found.replies(),
                 choices(fields));
-    }
-
-    private static Violation violation(Clause clause, TraceFile.Trace trace, Path tracePath) throws IOException {
-        boolean prerequisite = JSON.readTree(Files.readAllLines(tracePath).get(0)).path("prerequisite").asBoolean();
-        return new Violation(trace.callIndex(), clause, prerequisite, trace.expected(), trace.observed());
     }
 
     private static List<String> names(JsonFields object) {

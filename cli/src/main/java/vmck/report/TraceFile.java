@@ -40,9 +40,14 @@ public final class TraceFile {
 
     /** A parsed trace. */
     public record Trace(String profile, Geometry geometry, String implementation, Clause clause, int callIndex,
-                        String expected, String observed, List<Call> calls, List<Reply> replies) {
+                        String expected, String observed, boolean prerequisite, List<Call> calls, List<Reply> replies) {
         public Scenario scenario() {
             return new Scenario(calls);
+        }
+
+        /** The violation the trace was saved for. */
+        public vmck.conformance.Violation violation() {
+            return new vmck.conformance.Violation(callIndex, clause, prerequisite, expected, observed);
         }
     }
 
@@ -128,7 +133,7 @@ public final class TraceFile {
         JsonNode node = header.node();
         return new Trace(header.text("profile"), geometry, node.path("implementation").asText(""), clause,
                 node.path("call_index").asInt(-1), node.path("expected").asText(""), node.path("observed").asText(""),
-                calls, replies);
+                node.path("prerequisite").asBoolean(), calls, replies);
     }
 
     /** One line of the file as a JSON object, named {@code file:line} in messages. */
