@@ -124,6 +124,28 @@ class BadInputSweepTest {
         assertUsageError(args);
     }
 
+    /** A trace that parses but breaks the format: every command reading it refuses it, naming the line and field. */
+    static Stream<Arguments> malformedTraceCommands() {
+        return Stream.of(
+                Arguments.of("replay", List.of("replay", "TRACE", "--adapter", "reference")),
+                Arguments.of("explain", List.of("explain", "TRACE")));
+    }
+
+    @ParameterizedTest(name = "{0} of a trace with a negative vm_write pattern: exit 2 naming line 3 and the field")
+    @MethodSource("malformedTraceCommands")
+    void aNegativeWritePatternInATraceIsMalformedInput(String name, List<String> args) throws IOException {
+        Path trace = dir.resolve("negative-pattern.jsonl");
+        Files.writeString(trace, "{\"format\":\"vmck-trace\",\"version\":1,\"profile\":\"mach3\",\"clause\":\"VMC-COPY-1\","
+                + "\"geometry\":{\"page_size\":4096,\"address_bits\":32,\"min_address\":\"0x0\",\"max_address\":\"0xc0000000\"}}\n"
+                + "{\"call\":{\"op\":\"vm_allocate\",\"task\":0,\"address\":\"0x10000\",\"size\":\"0x1000\",\"anywhere\":false},"
+                + "\"reply\":{\"kr\":0}}\n"
+                + "{\"call\":{\"op\":\"vm_write\",\"task\":0,\"address\":\"0x10000\",\"size\":\"0x1000\",\"pattern\":-3},"
+                + "\"reply\":{\"kr\":0}}\n");
+        List<String> resolved = args.stream().map(arg -> arg.equals("TRACE") ? trace.toString() : arg).toList();
+        assertThat(assertUsageError(resolved).err()).contains("negative-pattern.jsonl:3")
+                .contains("\"call.pattern\"").contains("-3");
+    }
+
     /** check's suite options with --vectors, which would ignore them: each refused by name, before anything runs or is written. */
     static Stream<Arguments> suiteOptionsWithVectors() {
         String unwritten = dir.resolve("vectors-report-never-written").toString();
