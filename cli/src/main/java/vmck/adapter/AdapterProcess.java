@@ -38,11 +38,14 @@ final class AdapterProcess {
 
     /** Few queued lines suffice: the consumer takes them as they come while waiting for replies. */
     private static final int QUEUE_LINES = 64;
+    /** How long a dead adapter's last stderr lines may take to be drained; only an orphan holding the pipe makes it last. */
+    private static final Duration STDERR_DRAIN_WAIT = Duration.ofSeconds(5);
 
     private final Process process;
     private final StderrRing stderr = new StderrRing();
     private final BlockingQueue<Incoming> incoming = new LinkedBlockingQueue<>(QUEUE_LINES);
     private final ExecutorService writer;
+    private final Thread stderrDrainer;
     private final OutputStream stdin;
     private volatile IOException writeFailure;
     private volatile boolean killed;
@@ -53,7 +56,8 @@ final class AdapterProcess {
         this.writer = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, label + " stdin"));
         LineReader reader = new LineReader(process.getInputStream(), maxLineBytes);
         daemon(() -> readStdout(reader), label + " stdout").start();
-        daemon(() -> drainStderr(process.getErrorStream()), label + " stderr").start();
+        stderrDrainer = daemon(() -> drainStderr(process.getErrorStream()), label + " stderr");
+        stderrDrainer.start();
     }
 
     /** Starts {@code argv} directly (no shell). */
@@ -123,7 +127,19 @@ final class AdapterProcess {
         return process.isAlive();
     }
 
+    /**
+     * The last stderr lines. Once the adapter is dead, first lets the drainer read to the end: its
+     * last words (the crash message) may still be in the pipe when a busy machine has not yet
+     * scheduled the drainer.
+     */
     String stderrTail() {
+        if (!process.isAlive()) {
+            try {
+                stderrDrainer.join(STDERR_DRAIN_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return stderr.tail();
     }
 

@@ -250,7 +250,9 @@ public final class ProcessExecutor implements Executor {
             throw fail(request, failed.cause() instanceof LineReader.LineTooLongException
                     ? "response " + failed.cause().getMessage() : "reading the response failed: " + failed.cause());
         }
-        Optional<Integer> status = process.exitStatus(KILL_WAIT);
+        // Its stdout closed: it is exiting. It gets as long as a request would to do so, so a busy machine
+        // does not turn its exit status into "closed its stdout".
+        Optional<Integer> status = process.exitStatus(timeout.compareTo(KILL_WAIT) > 0 ? timeout : KILL_WAIT);
         throw fail(request, status.map(s -> "adapter exited with status " + s + " before answering")
                 .orElse("adapter closed its stdout before answering"));
     }

@@ -1,7 +1,6 @@
 package vmck.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -227,26 +227,33 @@ final class BenchCommand implements Callable<Integer> {
         return new Measured(report, calls.get());
     }
 
+    /** The most the in-guest measurement may take (a boot and about a second of copies) before it counts as hung. */
+    private static final Duration GUEST_RATE_DEADLINE = Duration.ofSeconds(120);
+
     /** The kernel's own vm_copy rate inside the guest, measured by the adapter in a qemu of its own. */
-    private static double guestCopyRate() {
+    private static double guestCopyRate() throws AdapterFailure {
         Path adapter = Adapters.home().resolve("adapters/gnumach/vmck-gnumach");
+        String what = adapter + " --guest-rate";
         try {
-            Process process = new ProcessBuilder(adapter.toString(), "--guest-rate", Integer.toString(GUEST_COPIES))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("vmck-gnumach --guest-rate failed (exit " + process.exitValue() + ")");
+            BoundedCommand.Ended ended = BoundedCommand.run(
+                    List.of(adapter.toString(), "--guest-rate", Integer.toString(GUEST_COPIES)), GUEST_RATE_DEADLINE);
+            if (ended.exitStatus() != 0) {
+                throw new AdapterFailure(what + " failed (exit " + ended.exitStatus() + ")");
             }
-            JsonNode rate = new ObjectMapper().readTree(out).get("guest_vm_copy_per_s");
+            JsonNode rate = new ObjectMapper().readTree(ended.stdout()).get("guest_vm_copy_per_s");
             if (rate == null || !rate.isNumber()) {
-                throw new IllegalStateException("vmck-gnumach --guest-rate printed no rate: " + out);
+                throw new AdapterFailure(what + " printed no rate: " + Failures.oneLine(ended.stdout()));
             }
             return rate.asDouble();
+        } catch (TimeoutException e) {
+            throw new AdapterFailure("the in-guest rate: " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new AdapterFailure(what + " printed no rate (not JSON): " + Failures.oneLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + adapter + ": " + e.getMessage(), e);
+            throw new AdapterFailure("cannot run " + what + ": " + Failures.oneLine(e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new AdapterFailure(what + ": interrupted", e);
         }
     }
 

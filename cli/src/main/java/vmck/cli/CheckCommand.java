@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import vmck.conformance.ClauseFinding;
 import vmck.conformance.ClauseStatus;
 import vmck.conformance.ConformanceSuite;
@@ -74,6 +77,27 @@ final class CheckCommand implements Callable<Integer> {
                     + " threads in process (default: 1 adapter instance; in process, up to 2 threads). Verdicts do not depend on it.")
     Integer jobs;
 
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * The options of a suite run, with what --vectors does instead: it runs a fixed list, in order,
+     * on one adapter instance, and prints its result. Given with --vectors they would be ignored,
+     * and a user who asked for a shard, parallel instances or a report must not believe they got one.
+     */
+    private static final Map<String, String> SUITE_ONLY_OPTIONS = new LinkedHashMap<>();
+
+    static {
+        SUITE_ONLY_OPTIONS.put("--shard", "the vectors are not sharded; run them once");
+        SUITE_ONLY_OPTIONS.put("--jobs", "the vectors run one at a time on one adapter instance");
+        SUITE_ONLY_OPTIONS.put("--report", "the vectors' result is printed, no report is written");
+        SUITE_ONLY_OPTIONS.put("--seed", "the vectors are fixed scenarios, not generated from a seed");
+        SUITE_ONLY_OPTIONS.put("--scenarios", "the vectors are fixed scenarios, not generated");
+        SUITE_ONLY_OPTIONS.put("--budget", "every vector runs, with no time budget");
+        SUITE_ONLY_OPTIONS.put("--shrink-budget", "the vectors are not shrunk");
+        SUITE_ONLY_OPTIONS.put("--fail-fast", "every vector runs and each failure is printed");
+    }
+
     @Override
     public Integer call() throws Exception {
         checkOptions();
@@ -100,8 +124,11 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** Out-of-range numbers and an empty adapter are usage errors, found before anything starts. */
+    /** Out-of-range numbers, suite options given with --vectors and an empty adapter are usage errors, found before anything starts. */
     private void checkOptions() {
+        if (vectors != null) {
+            refuseSuiteOnlyOptions(); // first: "does not apply" says more than a range error on such an option
+        }
         if (budgetSeconds < 1 || budgetSeconds > MAX_SECONDS) {
             throw new UsageException("--budget must be between 1 and " + MAX_SECONDS + " seconds, got " + budgetSeconds);
         }
@@ -115,6 +142,15 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--shrink-budget must be between 0 and " + MAX_SECONDS + " seconds, got " + shrinkBudgetSeconds);
         }
         adapterOptions.checkOptions();
+    }
+
+    /** A suite-only option given with --vectors is a usage error naming it, found before the adapter starts. */
+    private void refuseSuiteOnlyOptions() {
+        for (Map.Entry<String, String> option : SUITE_ONLY_OPTIONS.entrySet()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option.getKey())) {
+                throw new UsageException(option.getKey() + " does not apply to --vectors (" + option.getValue() + ")");
+            }
+        }
     }
 
     /** Runs the suite; an adapter that cannot even start is thrown (exit 3), later failures are in the report. */

@@ -73,7 +73,13 @@ public final class CallJson {
                 if (Long.compareUnsigned(size, 1 << 24) > 0) {
                     throw fields.error("size", "at most 16 MiB per vm_write");
                 }
-                yield new Call.VmWrite(task, fields.hex("address"), (int) size, fields.integer("pattern"));
+                int pattern = fields.integer("pattern");
+                if (pattern < 0) {
+                    // Patterns are numbered from 0 (the generator counts them up); a negative one could never have been
+                    // recorded, and adapters take it unsigned (vmck-gnumach refuses it).
+                    throw fields.error("pattern", "a pattern number is 0 or more, got " + pattern);
+                }
+                yield new Call.VmWrite(task, fields.hex("address"), (int) size, pattern);
             }
             case "vm_copy" -> new Call.VmCopy(task, fields.hex("source_address"), fields.hex("count"), fields.hex("dest_address"));
             case "vm_read" -> new Call.VmRead(task, fields.hex("address"), fields.hex("size"));

@@ -46,7 +46,15 @@ final class Adapters {
                 .withStartTimeout(Duration.ofSeconds(20));
     }
 
-    /** True while {@code pid} runs; a zombie (dead, not yet reaped) counts as gone. */
+    /**
+     * For adapters that misbehave at once (exit, a bad line): a long request timeout that only
+     * bounds a hang, so a loaded machine cannot turn their failure into a timeout.
+     */
+    static ProcessExecutor.Limits patient() {
+        return quick().withRequestTimeout(Duration.ofSeconds(15));
+    }
+
+        /** True while {@code pid} runs; a zombie (dead, not yet reaped) counts as gone. */
     static boolean running(long pid) {
         if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             try {

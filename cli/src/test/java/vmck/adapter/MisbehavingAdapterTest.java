@@ -32,8 +32,13 @@ class MisbehavingAdapterTest {
         assumeTrue(Adapters.hasPython3(), "python3 is not installed");
     }
 
+    /** The failure of an adapter that misbehaves at once; the timeout only bounds a hang. */
     private static AdapterFailure failureOf(String mode) throws AdapterFailure {
-        try (ProcessExecutor executor = ProcessExecutor.start(Adapters.misbehaving(mode), Adapters.quick())) {
+        return failureOf(mode, Adapters.patient());
+    }
+
+    private static AdapterFailure failureOf(String mode, ProcessExecutor.Limits limits) throws AdapterFailure {
+        try (ProcessExecutor executor = ProcessExecutor.start(Adapters.misbehaving(mode), limits)) {
             AdapterFailure failure = org.junit.jupiter.api.Assertions.assertThrows(AdapterFailure.class,
                     () -> executor.run(SCENARIO));
             assertThat(failure.getMessage()).contains("request #6 " + COPY.describe())
@@ -44,13 +49,13 @@ class MisbehavingAdapterTest {
 
     @Test
     void neverAnswering() throws AdapterFailure {
-        assertThat(failureOf("hang").getMessage()).contains("no response within 1 s")
+        assertThat(failureOf("hang", Adapters.quick()).getMessage()).contains("no response within 1 s")
                 .contains("misbehaving on purpose: hang");
     }
 
     @Test
     void answeringAfterTheTimeout() throws AdapterFailure {
-        assertThat(failureOf("late").getMessage()).contains("no response within 1 s");
+        assertThat(failureOf("late", Adapters.quick()).getMessage()).contains("no response within 1 s");
     }
 
     @Test

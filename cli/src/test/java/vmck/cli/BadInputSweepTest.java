@@ -124,6 +124,51 @@ class BadInputSweepTest {
         assertUsageError(args);
     }
 
+    /** A trace that parses but breaks the format: every command reading it refuses it, naming the line and field. */
+    static Stream<Arguments> malformedTraceCommands() {
+        return Stream.of(
+                Arguments.of("replay", List.of("replay", "TRACE", "--adapter", "reference")),
+                Arguments.of("explain", List.of("explain", "TRACE")));
+    }
+
+    @ParameterizedTest(name = "{0} of a trace with a negative vm_write pattern: exit 2 naming line 3 and the field")
+    @MethodSource("malformedTraceCommands")
+    void aNegativeWritePatternInATraceIsMalformedInput(String name, List<String> args) throws IOException {
+        Path trace = dir.resolve("negative-pattern.jsonl");
+        Files.writeString(trace, "{\"format\":\"vmck-trace\",\"version\":1,\"profile\":\"mach3\",\"clause\":\"VMC-COPY-1\","
+                + "\"geometry\":{\"page_size\":4096,\"address_bits\":32,\"min_address\":\"0x0\",\"max_address\":\"0xc0000000\"}}\n"
+                + "{\"call\":{\"op\":\"vm_allocate\",\"task\":0,\"address\":\"0x10000\",\"size\":\"0x1000\",\"anywhere\":false},"
+                + "\"reply\":{\"kr\":0}}\n"
+                + "{\"call\":{\"op\":\"vm_write\",\"task\":0,\"address\":\"0x10000\",\"size\":\"0x1000\",\"pattern\":-3},"
+                + "\"reply\":{\"kr\":0}}\n");
+        List<String> resolved = args.stream().map(arg -> arg.equals("TRACE") ? trace.toString() : arg).toList();
+        assertThat(assertUsageError(resolved).err()).contains("negative-pattern.jsonl:3")
+                .contains("\"call.pattern\"").contains("-3");
+    }
+
+    /** check's suite options with --vectors, which would ignore them: each refused by name, before anything runs or is written. */
+    static Stream<Arguments> suiteOptionsWithVectors() {
+        String unwritten = dir.resolve("vectors-report-never-written").toString();
+        return Stream.of(
+                Arguments.of("--shard", List.of("--shard", "0/2")),
+                Arguments.of("--jobs", List.of("--jobs", "2")),
+                Arguments.of("--report", List.of("--report", unwritten)),
+                Arguments.of("--seed", List.of("--seed", "7")),
+                Arguments.of("--scenarios", List.of("--scenarios", "10")),
+                Arguments.of("--budget", List.of("--budget", "30")),
+                Arguments.of("--shrink-budget", List.of("--shrink-budget", "5")),
+                Arguments.of("--fail-fast", List.of("--fail-fast")));
+    }
+
+    @ParameterizedTest(name = "check --vectors {0}: exit 2 naming {0}")
+    @MethodSource("suiteOptionsWithVectors")
+    void aSuiteOptionWithVectorsIsAUsageErrorNamingIt(String option, List<String> given) {
+        List<String> args = new ArrayList<>(List.of("check", "--adapter", "reference", "--vectors"));
+        args.addAll(given);
+        assertThat(assertUsageError(args).err()).contains(option + " does not apply to --vectors");
+        assertThat(dir.resolve("vectors-report-never-written")).doesNotExist();
+    }
+
     static Stream<Arguments> adaptersThatCannotRun() {
         return Stream.of(
                 Arguments.of("check", List.of("check", "--adapter", "/nonexistent/adapter", "--scenarios", "1")),
@@ -146,13 +191,14 @@ class BadInputSweepTest {
         assertThat(run.err()).contains("/nonexistent/adapter");
     }
 
-    private static void assertUsageError(List<String> args) {
+    private static MainTest.Run assertUsageError(List<String> args) {
         MainTest.Run run = MainTest.vmck(args.toArray(String[]::new));
         assertThat(run.exitCode()).as("exit code of vmck %s; stderr: %s", args, run.err()).isEqualTo(2);
         assertNoStackTrace(run);
         assertThat(run.err().strip().lines().toList()).as("stderr of vmck %s", args).hasSize(1)
                 .allSatisfy(line -> assertThat(line).startsWith("vmck"));
         assertThat(run.out()).as("stdout of vmck %s", args).doesNotContain("verdict");
+        return run;
     }
 
     private static void assertNoStackTrace(MainTest.Run run) {

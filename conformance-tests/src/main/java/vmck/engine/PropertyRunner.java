@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Runs a property over many generated scenarios, then shrinks the first failure.
@@ -28,9 +29,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PropertyRunner {
 
     private final RunConfig config;
+    /** Nanoseconds for the run's time budget: System.nanoTime, or a test's own clock so a budget test never races the machine. */
+    private final LongSupplier clock;
 
     public PropertyRunner(RunConfig config) {
+        this(config, System::nanoTime);
+    }
+
+    PropertyRunner(RunConfig config, LongSupplier clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     public RunConfig config() {
@@ -39,7 +47,7 @@ public final class PropertyRunner {
 
     /** Runs up to {@link RunConfig#maxScenarios()} scenarios, stopping at the first failure or the time budget. */
     public <T> RunResult<T> run(Generator<T> generator, Property<T> property) {
-        long startNanos = System.nanoTime();
+        long startNanos = clock.getAsLong();
         long deadlineNanos = config.timeBudget().map(b -> startNanos + saturatedNanos(b)).orElse(Long.MAX_VALUE);
         OrderedTally tally = new OrderedTally();
         AtomicLong nextIndex = new AtomicLong();
@@ -50,7 +58,7 @@ public final class PropertyRunner {
 
         Runnable worker = () -> {
             while (true) {
-                if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos >= 0) {
+                if (deadlineNanos != Long.MAX_VALUE && clock.getAsLong() - deadlineNanos >= 0) {
                     budgetSpent.set(true);
                     return;
                 }
@@ -63,7 +71,7 @@ public final class PropertyRunner {
                     failures.put(index, run);
                     lowestFailure.accumulateAndGet(index, Math::min);
                 }
-                tally.submit(index, run.outcome().kind(), run.labels(), System.nanoTime());
+                tally.submit(index, run.outcome().kind(), run.labels(), clock.getAsLong());
             }
         };
         runWorkers(worker);
@@ -80,7 +88,7 @@ public final class PropertyRunner {
         }
         long examples = tally.passed() + tally.discarded() + (failureIndex >= 0 ? 1 : 0);
         return new RunResult<>(config.seed(), examples, tally.passed(), tally.discarded(), stopReason,
-                failure, tally.labels(), Duration.ofNanos(System.nanoTime() - startNanos));
+                failure, tally.labels(), Duration.ofNanos(clock.getAsLong() - startNanos));
     }
 
     /** Executes one scenario from recorded choices, for example a saved trace. */
