@@ -375,12 +375,10 @@ static int decode_data(const char **src)
 	return -1;
 }
 
-/* Writes " DIGEST": FNV-1a 64 of the bytes (vmck.scenario.ReadDigest), 16 hex digits. */
-static void put_digest(const unsigned char *p, unsigned int n)
+static unsigned long long fnv1a64(const unsigned char *p, unsigned int n)
 {
 	/* h * (2^40 + 0x1b3) in 32-bit halves: two multiplies a byte where i386 code takes three */
-	unsigned int lo = 0x84222325u, hi = 0xcbf29ce4u, i; int shift;
-	unsigned long long h;
+	unsigned int lo = 0x84222325u, hi = 0xcbf29ce4u, i;
 	for (i = 0; i < n; i++) {
 		unsigned long long m;
 		lo ^= p[i];
@@ -388,7 +386,47 @@ static void put_digest(const unsigned char *p, unsigned int n)
 		hi = hi * 0x1b3u + (lo << 8) + (unsigned int)(m >> 32);
 		lo = (unsigned int)m;
 	}
-	h = ((unsigned long long)hi << 32) | lo;
+	return ((unsigned long long)hi << 32) | lo;
+}
+
+/* Nonzero when a and b hold the same n bytes (n a multiple of 4). */
+static int same_words(const void *a, const void *b, unsigned int n)
+{
+	unsigned int words = n >> 2;
+	unsigned char equal;
+	if (words == 0) return 1;
+	__asm__ volatile("repe cmpsl; sete %0" : "=q"(equal), "+S"(a), "+D"(b), "+c"(words) : : "memory", "cc");
+	return equal;
+}
+
+/* Digests of page contents seen before, each kept with a copy of its bytes: the suite reads
+ * fresh pages and pattern pages over and over, and comparing a page with a copy costs a fraction
+ * of FNV's dependent multiply a byte (about 14 us a page under TCG). A hit is an exact match. */
+#define DMEMO 64
+#define DMEMO_MAX 4096
+static struct { unsigned int len; unsigned long long digest; } dmemo[DMEMO];
+static char dmemo_copy[DMEMO][DMEMO_MAX] __attribute__((aligned(4096)));
+
+static unsigned long long digest_of(const unsigned char *p, unsigned int n)
+{
+	unsigned int key = n, i, slot;
+	unsigned long long d;
+	if (n == 0 || n > DMEMO_MAX || (n & 3)) return fnv1a64(p, n);
+	for (i = 0; i < 8; i++) key = key * 31 + ((const unsigned int *)p)[(i * (n / 4 - 1)) / 7];
+	slot = key % DMEMO;
+	if (dmemo[slot].len == n && same_words(dmemo_copy[slot], p, n)) return dmemo[slot].digest;
+	d = fnv1a64(p, n);
+	memcpy(dmemo_copy[slot], p, n);
+	dmemo[slot].len = n;
+	dmemo[slot].digest = d;
+	return d;
+}
+
+/* Writes " DIGEST": FNV-1a 64 of the bytes (vmck.scenario.ReadDigest), 16 hex digits. */
+static void put_digest(const unsigned char *p, unsigned int n)
+{
+	unsigned long long h = digest_of(p, n);
+	int shift;
 	put_ch(' ');
 	for (shift = 60; shift >= 0; shift -= 4) put_ch(hexd[(unsigned int)(h >> shift) & 15]);
 }

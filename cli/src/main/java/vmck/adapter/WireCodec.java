@@ -54,9 +54,14 @@ public final class WireCodec {
      * One request as sent: its id, op, a human description for failure messages, its JSON line, and
      * the scenario call it carries (null for hello, task set-up and quit).
      */
-    record Request(long id, String op, String description, String line, Call call, boolean digestAsked) {
-        Request(long id, String op, String description, String line, Call call) {
-            this(id, op, description, line, call, false);
+    record Request(long id, String op, String label, String line, Call call, boolean digestAsked) {
+        Request(long id, String op, String label, String line, Call call) {
+            this(id, op, label, line, call, false);
+        }
+
+        /** What failure messages call the request: a scenario call's description, made only when asked. */
+        String description() {
+            return call != null ? call.describe() : label;
         }
     }
 
@@ -106,7 +111,7 @@ public final class WireCodec {
         if (digestAsked) {
             node.put("digest", true);
         }
-        return new Request(id, call.op(), call.describe(), line(node), call, digestAsked);
+        return new Request(id, call.op(), null, line(node), call, digestAsked);
     }
 
     // ----- responses ------------------------------------------------------------------------

@@ -193,12 +193,15 @@ public final class JsonFields {
         return out;
     }
 
+    /** Compiled once: String.matches compiles its pattern on every call, and every reply has hex. */
+    private static final java.util.regex.Pattern HEX_TEXT = java.util.regex.Pattern.compile("0x[0-9a-fA-F]{1,16}");
+
     /** What a hex value must look like, as messages say it. */
     static final String HEX = "0x-prefixed hex of 1 to 16 digits";
 
     /** Parses {@code 0x} and 1 to 16 hex digits as an unsigned 64-bit value; null if malformed. */
     public static Long parseHex(String text) {
-        if (text == null || !text.matches("0x[0-9a-fA-F]{1,16}")) {
+        if (text == null || !HEX_TEXT.matcher(text).matches()) {
             return null;
         }
         return Long.parseUnsignedLong(text.substring(2), 16);
