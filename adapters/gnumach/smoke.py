@@ -13,6 +13,7 @@ import os
 import random
 import subprocess
 import sys
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,8 +35,16 @@ class Client:
             ids.append(self.next_id)
             self.next_id += 1
             lines.append(json.dumps(r))
-        self.p.stdin.write(("\n".join(lines) + "\n").encode())
-        self.p.stdin.flush()
+        # Written from a thread while the responses are read, as vmck does (spec/PROTOCOL.md): a
+        # client that writes a large batch before reading stalls once the adapter's replies fill
+        # the pipe, and over the shm transport they come back faster than a batch is written.
+        data = ("\n".join(lines) + "\n").encode()
+
+        def send():
+            self.p.stdin.write(data)
+            self.p.stdin.flush()
+        writer = threading.Thread(target=send, daemon=True)
+        writer.start()
         out = []
         for i in ids:
             ln = self.p.stdout.readline()
@@ -46,6 +55,7 @@ class Client:
             if resp.get("id") != i:
                 raise SystemExit("out-of-order response: expected id %d, got %r" % (i, resp))
             out.append(resp)
+        writer.join()
         return out
 
     def one(self, req):
