@@ -63,6 +63,9 @@ public final class AllowedStates {
                 if (copy.task() == Call.LIVE_TASK) {
                     model.applyCopy(after, copy.sourceAddress(), copy.destAddress(), outcome);
                 }
+                if (next.stream().anyMatch(after::sameAs)) {
+                    continue; // outcomes that leave the same memory are one state: a repeated copy adds none
+                }
                 if (next.size() < MAX_STATES) {
                     next.add(after);
                 } else {

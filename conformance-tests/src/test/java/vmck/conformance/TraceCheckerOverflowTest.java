@@ -56,6 +56,31 @@ class TraceCheckerOverflowTest {
     }
 
     @Test
+    void aRepeatedFailingCopyAddsNoStatesSoMemoryIsStillJudged() {
+        // The same destination-failing copy six times: each leaves the page written or not, the
+        // same two states every time (64 outcomes, 2 states), so a byte no state allows is caught.
+        List<Call> calls = new ArrayList<>();
+        List<Reply> replies = new ArrayList<>();
+        calls.add(new Call.VmAllocate(Call.LIVE_TASK, SOURCE, 2 * PAGE, false));
+        replies.add(Reply.allocated(0, SOURCE));
+        calls.add(new Call.VmWrite(Call.LIVE_TASK, SOURCE, (int) PAGE, 1));
+        replies.add(Reply.of(0));
+        calls.add(new Call.VmAllocate(Call.LIVE_TASK, destination(0), PAGE, false));
+        replies.add(Reply.allocated(0, destination(0)));
+        for (int i = 0; i < 6; i++) {
+            calls.add(new Call.VmCopy(Call.LIVE_TASK, SOURCE, 2 * PAGE, destination(0)));
+            replies.add(Reply.of(1));
+        }
+        calls.add(new Call.VmRead(Call.LIVE_TASK, destination(0), PAGE));
+        replies.add(Reply.read(0, Pattern.bytes(7, (int) PAGE))); // neither zeros nor the source's
+
+        TraceChecker.Result result = TraceChecker.check(Profiles.MACH3, Geometry.I386, calls, replies);
+
+        assertThat(result.violation()).isNotNull();
+        assertThat(result.violation().clause()).isEqualTo(Clause.VMC_ATOMIC_1);
+    }
+
+    @Test
     void theCheckerJudgesMemoryUpToTheOverflow() {
         // With one failing copy fewer the states fit, and a byte no state allows is still caught.
         List<Call> calls = new ArrayList<>();
