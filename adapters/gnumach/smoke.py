@@ -4,7 +4,8 @@
 Starts adapters/gnumach/vmck-gnumach, exercises every op, checks the answers the
 real kernel is known to give, runs pipelined batches and prints timings.
 Exit status 0 only if every check passes.  Python 3 standard library only.
-Usage: adapters/gnumach/smoke.py [--adapter PATH] [--copies N]
+Usage: adapters/gnumach/smoke.py [--adapter PATH] [--copies N] [--random-pages N]
+(VMCK_GNUMACH_TRANSPORT and the adapter's other variables pass through to it.)
 """
 import argparse
 import base64
@@ -262,6 +263,13 @@ def main():
         print("random-page stress: %d requests (%d random pages written, copied, read) %.2f s; "
               "one %d KiB vm_read of random data %.2f s (%.0f KiB/s)"
               % (len(sreqs), N, t_rand, N * 4, t_bigread, N * 4 / t_bigread))
+
+    # ---- a vm_read whose reply could not fit a shared-memory batch slot: it crosses the console
+    big = 0x180000
+    ck.kr("large allocate", c.one({"op": "vm_allocate", "task": T, "address": hx(0x4000000), "size": hx(big),
+                                   "anywhere": False}), 0)
+    r = c.one({"op": "vm_read", "task": T, "address": hx(0x4000000), "size": hx(big)})
+    ck.eq("a %d KiB vm_read of fresh memory is zeros" % (big // 1024), base64.b64decode(r.get("data", "")), bytes(big))
 
     # ---- non-pipelined round trips (one request, wait for its reply)
     t4 = time.monotonic()

@@ -72,6 +72,35 @@ class GnuMachKernelTest {
         assertThat(report.statuses().get(Clause.VMC_COPY_1)).isEqualTo(ClauseStatus.PASS);
     }
 
+    /**
+     * The adapter's own end-to-end checks (adapters/gnumach/smoke.py): the paths the suite does not
+     * take, such as base64 pages staged in chunks, a read too large for a shared-memory batch and
+     * the kernel's known answers, over each transport.
+     */
+    @ParameterizedTest(name = "smoke.py over --transport {0}")
+    @ValueSource(strings = {"shm", "serial"})
+    void adapterSmokeChecksPassOverEitherTransport(String transport) throws Exception {
+        ProcessBuilder smoke = new ProcessBuilder("python3", HOME.resolve("adapters/gnumach/smoke.py").toString(),
+                "--random-pages", "20").redirectErrorStream(true);
+        smoke.environment().put("VMCK_GNUMACH_TRANSPORT", transport);
+        Process process = smoke.start();
+        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return "(output unreadable: " + e + ")";
+            }
+        });
+        boolean ended = process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS); // bounds a hang only
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String text = output.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(ended).as("smoke.py ended; output:%n%s", text).isTrue();
+        assertThat(process.exitValue()).as("smoke.py exit status; output:%n%s", text).isZero();
+        assertThat(text).contains(" 0 failed").contains(transport + " transport");
+    }
+
     @Test
     void realKernelDepartsFromTheManPageOnlyWhereTheTextDecidesAgainstIt() throws Exception {
         SuiteReport report = check("mach3", 1);
