@@ -5,6 +5,7 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 import vmck.scenario.AdapterFailure;
 import vmck.scenario.Executor;
+import vmck.spec.Geometry;
 import vmck.spec.Profile;
 
 /** The options every command that drives an implementation shares (a picocli mixin). */
@@ -45,14 +46,18 @@ final class AdapterOptions {
         }
     }
 
-    Executor open(Profile checkedProfile) throws AdapterFailure {
-        return open(checkedProfile, 1);
+    /**
+     * The adapter, checked under {@code checkedProfile}; a built-in in process runs on
+     * {@code builtInGeometry} (what the profile's system has, or what a trace or vectors were made on).
+     */
+    Executor open(Profile checkedProfile, Geometry builtInGeometry) throws AdapterFailure {
+        return open(checkedProfile, builtInGeometry, 1);
     }
 
     /** With {@code jobs} instances of an out-of-process adapter serving at once. */
-    Executor open(Profile checkedProfile, int jobs) throws AdapterFailure {
+    Executor open(Profile checkedProfile, Geometry builtInGeometry, int jobs) throws AdapterFailure {
         checkOptions();
-        return Adapters.open(adapter, checkedProfile, Duration.ofSeconds(requestTimeoutSeconds),
+        return Adapters.open(adapter, checkedProfile, builtInGeometry, Duration.ofSeconds(requestTimeoutSeconds),
                 Duration.ofSeconds(startTimeoutSeconds), jobs);
     }
 }

@@ -37,28 +37,24 @@ final class Adapters {
                 + " GNU Mach 1.8 kernel under qemu), or any adapter command line";
     }
 
-    static Executor open(String adapter, Profile profile, Duration requestTimeout, Duration startTimeout)
-            throws AdapterFailure {
-        return open(adapter, profile, requestTimeout, startTimeout, 1);
-    }
-
     /**
      * An executor for {@code adapter}; {@code jobs} above 1 starts that many instances of an
      * out-of-process adapter (for gnumach: one qemu each) that serve scenarios at once. In-process
      * implementations need no instances: they run concurrently anyway (the suite's parallelism).
+     * The in-process built-ins run on {@code builtInGeometry} (an adapter brings its own).
      */
-    static Executor open(String adapter, Profile profile, Duration requestTimeout, Duration startTimeout, int jobs)
-            throws AdapterFailure {
+    static Executor open(String adapter, Profile profile, Geometry builtInGeometry, Duration requestTimeout,
+            Duration startTimeout, int jobs) throws AdapterFailure {
         if (jobs > 1 && !isInProcess(adapter)) {
-            return ExecutorPool.start(jobs, () -> open(adapter, profile, requestTimeout, startTimeout, 1));
+            return ExecutorPool.start(jobs, () -> open(adapter, profile, builtInGeometry, requestTimeout, startTimeout, 1));
         }
         ProcessExecutor.Limits limits = ProcessExecutor.Limits.DEFAULT
                 .withRequestTimeout(requestTimeout).withStartTimeout(startTimeout);
         switch (adapter) {
             case "reference":
-                return new InProcessExecutor(() -> new ReferenceVm(profile, Geometry.I386));
+                return new InProcessExecutor(() -> new ReferenceVm(profile, builtInGeometry));
             case "machmap":
-                return new InProcessExecutor(() -> new MachMapVm(profile, Geometry.I386));
+                return new InProcessExecutor(() -> new MachMapVm(profile, builtInGeometry));
             case "demo":
                 return ProcessExecutor.start(selfCommand("serve", "--impl", "mutant:" + name(DEMO_MUTANT)), limits);
             case "gnumach":
@@ -66,7 +62,7 @@ final class Adapters {
             default:
                 if (adapter.startsWith("mutant:")) {
                     Mutant mutant = mutant(adapter.substring("mutant:".length()));
-                    return new InProcessExecutor(() -> mutant.create(Geometry.I386));
+                    return new InProcessExecutor(() -> mutant.create(builtInGeometry));
                 }
                 return ProcessExecutor.start(vmck.adapter.ShellWords.split(adapter), limits);
         }

@@ -110,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Seconds from starting the adapter to the verdict, or -1 when it cannot run here (no python3). */
     private static double timedCheck(String label, String adapter, SuiteConfig config) {
         long start = System.nanoTime();
-        try (Executor executor = Adapters.open(adapter, Profiles.GNUMACH, Duration.ofSeconds(30), Duration.ofSeconds(30), 1)) {
+        try (Executor executor = Adapters.open(adapter, Profiles.GNUMACH, Geometry.I386, Duration.ofSeconds(30), Duration.ofSeconds(30), 1)) {
             SuiteReport report = new ConformanceSuite(Profiles.GNUMACH, config).run(executor, line -> { });
             double seconds = (System.nanoTime() - start) / 1e9;
             String calls = report.findings().values().stream()
@@ -131,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
         double guestBefore = kernel ? guestCopyRate() : 0;
         Measured adapter;
         long start = System.nanoTime();
-        try (Executor executor = Adapters.open(against, profile, Duration.ofSeconds(30), Duration.ofSeconds(120), jobs)) {
+        try (Executor executor = Adapters.open(against, profile, profile.nativeGeometry(), Duration.ofSeconds(30), Duration.ofSeconds(120), jobs)) {
             double startSeconds = (System.nanoTime() - start) / 1e9;
             adapter = measure(executor, profile, config.withParallelism(Math.max(1, jobs)));
             System.out.printf(Locale.ROOT, "%s %s: start %.1f s; %s%n", adapter.report().implementation(), profile.name(),

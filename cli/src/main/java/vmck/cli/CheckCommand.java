@@ -163,7 +163,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Profile profile = profile();
         PrintStream progress = System.err;
-        try (Executor executor = adapterOptions.open(profile, jobs == null ? 1 : jobs)) {
+        try (Executor executor = adapterOptions.open(profile, profile.nativeGeometry(), jobs == null ? 1 : jobs)) {
             progress.printf("vmck: checking %s against profile %s (seed %d%s)%n", executor.name(), profile.name(), seed,
                     shard.isWhole() ? "" : ", shard " + shard);
             return new ConformanceSuite(profile, config, guard::stopRequested).inShard(shard)

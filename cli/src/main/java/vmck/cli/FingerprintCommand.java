@@ -20,7 +20,7 @@ final class FingerprintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws AdapterFailure {
-        try (Executor executor = adapterOptions.open(Profiles.defaultProfile())) {
+        try (Executor executor = adapterOptions.open(Profiles.defaultProfile(), Profiles.defaultProfile().nativeGeometry())) {
             System.out.print(Fingerprint.run(executor).render());
             return 0;
         }

@@ -36,7 +36,7 @@ final class ReplayCommand implements Callable<Integer> {
             checkedProfile = Profiles.byName(saved.profile()).orElseThrow(() -> new UsageException(
                     trace + ":1: field \"profile\": unknown profile \"" + saved.profile() + "\""));
         }
-        try (Executor executor = adapterOptions.open(checkedProfile)) {
+        try (Executor executor = adapterOptions.open(checkedProfile, saved.geometry())) {
             if (!executor.geometry().equals(saved.geometry())) {
                 throw new UsageException("the trace was recorded on " + saved.geometry() + " but the adapter has "
                         + executor.geometry());

@@ -16,7 +16,7 @@ final class VectorsRun {
 
     static int run(Path file, AdapterOptions adapterOptions, Profile profile) throws Exception {
         VectorCorpus corpus = Inputs.read("vector file", file, VectorCorpus::read);
-        try (Executor executor = adapterOptions.open(profile)) {
+        try (Executor executor = adapterOptions.open(profile, corpus.geometry())) {
             VectorResult result = VectorRunner.run(corpus, executor, profile);
             result.failures().forEach(failure -> System.out.println("FAIL " + failure));
             System.out.println(result.summary());

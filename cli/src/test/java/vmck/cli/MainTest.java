@@ -49,6 +49,19 @@ class MainTest {
     }
 
     @Test
+    void aBuiltInRunsOnTheGeometryOfTheProfilesSystem(@TempDir Path reports) {
+        // xnu is x86_64: the model checked under it gets a 64-bit task, as vmck serve gives it
+        Run run = vmck("check", "--adapter", "reference", "--profile", "xnu", "--scenarios", "5",
+                "--report", reports.toString());
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(0);
+        assertThat(reports.resolve("report.md")).content().contains("64-bit addresses, user range [0x1000, 0x800000000000)");
+        Run i386 = vmck("check", "--adapter", "reference", "--profile", "gnumach", "--scenarios", "40",
+                "--report", reports.resolve("gnumach").toString());
+        assertThat(i386.exitCode()).as(i386.out()).isEqualTo(0);
+        assertThat(reports.resolve("gnumach/report.md")).content().contains("32-bit addresses, user range [0x0, 0xc0000000)");
+    }
+
+    @Test
     void aBrokenImplementationIsNonconformantAndItsTraceReplays(@TempDir Path reports) {
         Run run = vmck("check", "--adapter", "mutant:forward-memcpy-on-overlap", "--scenarios", "60",
                 "--report", reports.toString());
