@@ -312,7 +312,7 @@ static const char *pattern_bytes(unsigned int pattern, unsigned int total)
 	unsigned int i = pattern % PCACHE, need = (total + 4095) & ~4095u;
 	vm_address_t at = PCACHE_BASE + (vm_address_t)i * WBUF_MAX;
 	if (need == 0) need = 4096;
-	if (pcache[i].cap >= total && pcache[i].pattern == pattern) return (const char *)at;
+	if (pcache[i].cap != 0 && pcache[i].cap >= total && pcache[i].pattern == pattern) return (const char *)at;
 	if (pcache[i].cap < need) {
 		if (pcache[i].cap) (void) vm_deallocate(self_port, at, pcache[i].cap);
 		pcache[i].cap = 0;
