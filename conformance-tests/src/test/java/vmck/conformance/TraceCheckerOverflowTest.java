@@ -32,49 +32,29 @@ class TraceCheckerOverflowTest {
 
     @Test
     void aStateTheCheckerCouldNotKeepIsNeverBlamed() {
-        List<Call> calls = new ArrayList<>();
-        List<Reply> replies = new ArrayList<>();
-        calls.add(new Call.VmAllocate(Call.LIVE_TASK, SOURCE, 2 * PAGE, false));
-        replies.add(Reply.allocated(0, SOURCE));
-        calls.add(new Call.VmWrite(Call.LIVE_TASK, SOURCE, (int) PAGE, 1));
-        replies.add(Reply.of(0));
+        Trace trace = new Trace().source(true);
         for (int i = 0; i < FAILING_COPIES; i++) {
-            calls.add(new Call.VmAllocate(Call.LIVE_TASK, destination(i), PAGE, false));
-            replies.add(Reply.allocated(0, destination(i)));
+            trace.destination(i);
         }
         for (int i = 0; i < FAILING_COPIES; i++) {
-            // Fails at the hole after the destination's page; this implementation wrote that page first.
-            calls.add(new Call.VmCopy(Call.LIVE_TASK, SOURCE, 2 * PAGE, destination(i)));
-            replies.add(Reply.of(1));
+            trace.failingCopy(i); // this implementation wrote each destination's page first
         }
-        calls.add(new Call.VmRead(Call.LIVE_TASK, destination(0), PAGE));
-        replies.add(Reply.read(0, Pattern.bytes(1, (int) PAGE)));
+        trace.readDestination(Pattern.bytes(1, (int) PAGE));
 
-        TraceChecker.Result result = TraceChecker.check(Profiles.MACH3, Geometry.I386, calls, replies);
-
-        assertThat(result.violation()).isNull();
+        assertThat(trace.check().violation()).isNull();
     }
 
     @Test
     void aRepeatedFailingCopyAddsNoStatesSoMemoryIsStillJudged() {
         // The same destination-failing copy six times: each leaves the page written or not, the
         // same two states every time (64 outcomes, 2 states), so a byte no state allows is caught.
-        List<Call> calls = new ArrayList<>();
-        List<Reply> replies = new ArrayList<>();
-        calls.add(new Call.VmAllocate(Call.LIVE_TASK, SOURCE, 2 * PAGE, false));
-        replies.add(Reply.allocated(0, SOURCE));
-        calls.add(new Call.VmWrite(Call.LIVE_TASK, SOURCE, (int) PAGE, 1));
-        replies.add(Reply.of(0));
-        calls.add(new Call.VmAllocate(Call.LIVE_TASK, destination(0), PAGE, false));
-        replies.add(Reply.allocated(0, destination(0)));
+        Trace trace = new Trace().source(true).destination(0);
         for (int i = 0; i < 6; i++) {
-            calls.add(new Call.VmCopy(Call.LIVE_TASK, SOURCE, 2 * PAGE, destination(0)));
-            replies.add(Reply.of(1));
+            trace.failingCopy(0);
         }
-        calls.add(new Call.VmRead(Call.LIVE_TASK, destination(0), PAGE));
-        replies.add(Reply.read(0, Pattern.bytes(7, (int) PAGE))); // neither zeros nor the source's
+        trace.readDestination(Pattern.bytes(7, (int) PAGE)); // neither zeros nor the source's
 
-        TraceChecker.Result result = TraceChecker.check(Profiles.MACH3, Geometry.I386, calls, replies);
+        TraceChecker.Result result = trace.check();
 
         assertThat(result.violation()).isNotNull();
         assertThat(result.violation().clause()).isEqualTo(Clause.VMC_ATOMIC_1);
@@ -83,20 +63,47 @@ class TraceCheckerOverflowTest {
     @Test
     void theCheckerJudgesMemoryUpToTheOverflow() {
         // With one failing copy fewer the states fit, and a byte no state allows is still caught.
-        List<Call> calls = new ArrayList<>();
-        List<Reply> replies = new ArrayList<>();
-        calls.add(new Call.VmAllocate(Call.LIVE_TASK, SOURCE, 2 * PAGE, false));
-        replies.add(Reply.allocated(0, SOURCE));
-        calls.add(new Call.VmAllocate(Call.LIVE_TASK, destination(0), PAGE, false));
-        replies.add(Reply.allocated(0, destination(0)));
-        calls.add(new Call.VmCopy(Call.LIVE_TASK, SOURCE, 2 * PAGE, destination(0)));
-        replies.add(Reply.of(1));
-        calls.add(new Call.VmRead(Call.LIVE_TASK, destination(0), PAGE));
-        replies.add(Reply.read(0, Pattern.bytes(7, (int) PAGE))); // neither zeros nor the source's
+        Trace trace = new Trace().source(false).destination(0).failingCopy(0)
+                .readDestination(Pattern.bytes(7, (int) PAGE)); // neither zeros nor the source's
 
-        TraceChecker.Result result = TraceChecker.check(Profiles.MACH3, Geometry.I386, calls, replies);
+        TraceChecker.Result result = trace.check();
 
         assertThat(result.violation()).isNotNull();
         assertThat(result.violation().clause()).isEqualTo(Clause.VMC_ATOMIC_1);
+    }
+
+    /** Calls and the replies an implementation gave, built up step by step. */
+    private static final class Trace {
+        private final List<Call> calls = new ArrayList<>();
+        private final List<Reply> replies = new ArrayList<>();
+
+        private Trace add(Call call, Reply reply) {
+            calls.add(call);
+            replies.add(reply);
+            return this;
+        }
+
+        /** Two source pages, the first written with pattern 1 when {@code written}. */
+        Trace source(boolean written) {
+            add(new Call.VmAllocate(Call.LIVE_TASK, SOURCE, 2 * PAGE, false), Reply.allocated(0, SOURCE));
+            return written ? add(new Call.VmWrite(Call.LIVE_TASK, SOURCE, (int) PAGE, 1), Reply.of(0)) : this;
+        }
+
+        Trace destination(int i) {
+            return add(new Call.VmAllocate(Call.LIVE_TASK, destination(i), PAGE, false), Reply.allocated(0, destination(i)));
+        }
+
+        /** A two-page copy to destination i, failing at the hole after its page. */
+        Trace failingCopy(int i) {
+            return add(new Call.VmCopy(Call.LIVE_TASK, SOURCE, 2 * PAGE, destination(i)), Reply.of(1));
+        }
+
+        Trace readDestination(byte[] observed) {
+            return add(new Call.VmRead(Call.LIVE_TASK, destination(0), PAGE), Reply.read(0, observed));
+        }
+
+        TraceChecker.Result check() {
+            return TraceChecker.check(Profiles.MACH3, Geometry.I386, calls, replies);
+        }
     }
 }
