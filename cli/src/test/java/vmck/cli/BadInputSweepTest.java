@@ -24,6 +24,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputSweepTest {
 
+    /** A valid trace's first line: mach3, i386. */
+    private static final String TRACE_HEADER = "{\"format\":\"vmck-trace\",\"version\":1,\"profile\":\"mach3\",\"clause\":\"VMC-COPY-1\","
+                + "\"geometry\":{\"page_size\":4096,\"address_bits\":32,\"min_address\":\"0x0\",\"max_address\":\"0xc0000000\"}}\n";
+
+    /** {@code args} with the placeholder TRACE replaced by {@code trace}. */
+    private static List<String> withTrace(List<String> args, Path trace) {
+        return args.stream().map(arg -> arg.equals("TRACE") ? trace.toString() : arg).toList();
+    }
+
+
     @TempDir
     static Path dir;
     private static Path report;
@@ -135,13 +145,12 @@ class BadInputSweepTest {
     @MethodSource("malformedTraceCommands")
     void aNegativeWritePatternInATraceIsMalformedInput(String name, List<String> args) throws IOException {
         Path trace = dir.resolve("negative-pattern.jsonl");
-        Files.writeString(trace, "{\"format\":\"vmck-trace\",\"version\":1,\"profile\":\"mach3\",\"clause\":\"VMC-COPY-1\","
-                + "\"geometry\":{\"page_size\":4096,\"address_bits\":32,\"min_address\":\"0x0\",\"max_address\":\"0xc0000000\"}}\n"
+        Files.writeString(trace, TRACE_HEADER
                 + "{\"call\":{\"op\":\"vm_allocate\",\"task\":0,\"address\":\"0x10000\",\"size\":\"0x1000\",\"anywhere\":false},"
                 + "\"reply\":{\"kr\":0}}\n"
                 + "{\"call\":{\"op\":\"vm_write\",\"task\":0,\"address\":\"0x10000\",\"size\":\"0x1000\",\"pattern\":-3},"
                 + "\"reply\":{\"kr\":0}}\n");
-        List<String> resolved = args.stream().map(arg -> arg.equals("TRACE") ? trace.toString() : arg).toList();
+        List<String> resolved = withTrace(args, trace);
         assertThat(assertUsageError(resolved).err()).contains("negative-pattern.jsonl:3")
                 .contains("\"call.pattern\"").contains("-3");
     }
@@ -181,10 +190,9 @@ class BadInputSweepTest {
     @MethodSource("adaptersThatCannotRun")
     void anAdapterThatCannotStartIsExitThree(String name, List<String> args) throws IOException {
         Path trace = dir.resolve("good-trace.jsonl");
-        Files.writeString(trace, "{\"format\":\"vmck-trace\",\"version\":1,\"profile\":\"mach3\",\"clause\":\"VMC-COPY-1\","
-                + "\"geometry\":{\"page_size\":4096,\"address_bits\":32,\"min_address\":\"0x0\",\"max_address\":\"0xc0000000\"}}\n"
+        Files.writeString(trace, TRACE_HEADER
                 + "{\"call\":{\"op\":\"vm_allocate\",\"task\":0,\"address\":\"0x10000\",\"size\":\"0x1000\",\"anywhere\":false}}\n");
-        List<String> resolved = args.stream().map(arg -> arg.equals("TRACE") ? trace.toString() : arg).toList();
+        List<String> resolved = withTrace(args, trace);
         MainTest.Run run = MainTest.vmck(resolved.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         assertNoStackTrace(run);
