@@ -26,7 +26,7 @@ class TraceCheckerOverflowTest {
     private static final long SOURCE = 0x100000;
     private static final int FAILING_COPIES = 5; // 2^5 = 32 states > MAX_STATES
 
-    private static long destination(int i) {
+    private static long destinationAddress(int i) {
         return 0x200000 + i * 0x10000L; // one writable page, then a hole
     }
 
@@ -90,16 +90,16 @@ class TraceCheckerOverflowTest {
         }
 
         Trace destination(int i) {
-            return add(new Call.VmAllocate(Call.LIVE_TASK, destination(i), PAGE, false), Reply.allocated(0, destination(i)));
+            return add(new Call.VmAllocate(Call.LIVE_TASK, destinationAddress(i), PAGE, false), Reply.allocated(0, destinationAddress(i)));
         }
 
         /** A two-page copy to destination i, failing at the hole after its page. */
         Trace failingCopy(int i) {
-            return add(new Call.VmCopy(Call.LIVE_TASK, SOURCE, 2 * PAGE, destination(i)), Reply.of(1));
+            return add(new Call.VmCopy(Call.LIVE_TASK, SOURCE, 2 * PAGE, destinationAddress(i)), Reply.of(1));
         }
 
         Trace readDestination(byte[] observed) {
-            return add(new Call.VmRead(Call.LIVE_TASK, destination(0), PAGE), Reply.read(0, observed));
+            return add(new Call.VmRead(Call.LIVE_TASK, destinationAddress(0), PAGE), Reply.read(0, observed));
         }
 
         TraceChecker.Result check() {
