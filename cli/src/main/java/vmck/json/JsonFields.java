@@ -159,7 +159,12 @@ public final class JsonFields {
         if (!required && !has(field)) {
             return 0;
         }
-        return parseHex(typed(field, value -> value.isTextual() && parseHex(value.textValue()) != null, HEX).textValue());
+        JsonNode value = require(field);
+        Long parsed = value.isTextual() ? parseHex(value.textValue()) : null; // parsed once: every reply has hex fields
+        if (parsed == null) {
+            throw bad(field, value, HEX);
+        }
+        return parsed;
     }
 
     /** Padded RFC 4648 base64, standard alphabet. */

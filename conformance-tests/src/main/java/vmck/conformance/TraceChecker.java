@@ -175,8 +175,9 @@ public final class TraceChecker {
      */
     private Violation checkReadDigest(int index, Call.VmRead read, long digest) {
         noteObservationExercised(read.address(), read.size());
-        byte[] wanted = states.first().bytes(read.address(), (int) read.size());
         if (!states.retain(state -> DigestMemo.of(state.bytes(read.address(), (int) read.size())) == digest)) {
+            // a failed retain keeps every state, so the first is still the one to show
+            byte[] wanted = states.first().bytes(read.address(), (int) read.size());
             return observationViolation(index, read.address(), Clause.VMH_READ_1,
                     "bytes with digest " + Geometry.hex(vmck.scenario.ReadDigest.of(wanted)),
                     "bytes with digest " + Geometry.hex(digest));
